@@ -1,0 +1,21 @@
+"""The one error type that reaches users: ``file:line: message``, exit status 2."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class InputError(Exception):
+    """Bad input: names the file and line at fault and what was expected."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class ParseError(InputError):
+    """A source text that does not follow the grammar of an Opinion and its Q&A."""
