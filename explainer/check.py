@@ -1,0 +1,77 @@
+"""``python -m explainer check``: everything a reviewer should see, in one report.
+
+For each document: the repairs the parser made, the suspicious spots in the
+source and their review status, dropped lines, then translation and
+terminology problems. Exit status 1 when anything needs attention, 0 when
+clean, 2 on bad input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .model import Document
+from .parse import parse_file
+from .project import load_project
+from .translations import template, write_po
+
+Checker = Callable[[Path, Document], list[str]]
+
+
+def source_report(document: Document) -> tuple[list[str], int]:
+    """Lines describing repairs, notices and dropped lines; the count of open notices."""
+    lines = []
+    for repair in document.repairs:
+        lines.append(f"{document.source}:{repair.line}: repair ({repair.kind}): {repair.description}")
+    open_count = 0
+    for notice in document.notices:
+        status = notice.status if notice.status == "open" else f"{notice.status}: {notice.why}"
+        lines.append(f"{document.source}:{notice.line}:{notice.column}: {notice.kind} '{notice.text}' ({status})")
+        open_count += notice.status == "open"
+    for dropped in document.dropped:
+        lines.append(f"{document.source}:{dropped.line}: dropped ({dropped.reason}): {dropped.text}")
+    return lines, open_count
+
+
+def summary(document: Document) -> str:
+    segments = sum(1 for _ in document.segments())
+    items = len(document.qa.items) if document.qa else 0
+    return (
+        f"{document.source}: {len(document.parts)} parts, {len(document.articles)} articles, {items} Q&A items, "
+        f"{segments} segments, {len(document.repairs)} repairs, {len(document.notices)} suspicious spots, "
+        f"{len(document.dropped)} dropped lines"
+    )
+
+
+def run_check(root: Path, file: Path | None, pot: Path | None) -> int:
+    """Print the report; return 1 if anything is open, else 0."""
+    if file is not None:
+        documents = [parse_file(file)]
+    else:
+        documents = [parse_file(config.source, config.slug) for config in load_project(root).documents]
+    problems = 0
+    for document in documents:
+        lines, open_notices = source_report(document)
+        print(summary(document))
+        for line in lines:
+            print(f"  {line}")
+        problems += open_notices
+        if file is None:
+            for checker in _checkers():
+                found = checker(root, document)
+                for problem in found:
+                    print(f"  {problem}")
+                problems += len(found)
+        if pot is not None:
+            target = pot if len(documents) == 1 else pot.with_name(f"{document.slug}.pot")
+            write_po(template(document), target)
+            print(f"  wrote template {target}")
+    print(f"check: {problems} problem(s)" if problems else "check: clean")
+    return 1 if problems else 0
+
+
+def _checkers() -> list[Checker]:
+    from .qa_checks import translation_problems
+
+    return [translation_problems]

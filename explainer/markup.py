@@ -1,0 +1,59 @@
+"""Safe Markdown building blocks: all source text is untrusted and escaped.
+
+Text is escaped with HTML character references rather than backslashes for
+every character that Markdown or the enabled extensions treat specially, and
+left alone otherwise (``+`` and ``—`` appear inside glossary terms such as
+中文+职业技能 and must stay plain text for the term matcher).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+_SPECIAL = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "\\": "&#92;",
+    "`": "&#96;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "!": "&#33;",
+    "|": "&#124;",
+    "~": "&#126;",
+    "^": "&#94;",
+    "=": "&#61;",
+    "#": "&#35;",
+    ":": "&#58;",
+}
+_TABLE = str.maketrans(_SPECIAL)
+
+
+def text(value: str) -> str:
+    """Escape untrusted text for use inside a Markdown paragraph or heading."""
+    return value.replace("\n", " ").translate(_TABLE)
+
+
+def attribute(value: str) -> str:
+    """Escape untrusted text for an HTML attribute value in double quotes."""
+    return html.escape(value, quote=True)
+
+
+def front_matter(**fields: str) -> str:
+    """YAML front matter; JSON strings are valid YAML and escape everything."""
+    lines = ["---"]
+    for key, value in fields.items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def link(label: str, target: str, css_class: str = "") -> str:
+    """A Markdown link; ``label`` is escaped, ``target`` is a path we built."""
+    suffix = f"{{ .{css_class} }}" if css_class else ""
+    return f"[{text(label)}]({target}){suffix}"

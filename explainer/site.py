@@ -1,0 +1,207 @@
+"""The thin MkDocs layer: rendered Markdown → one Material build per language.
+
+Each language gets its own MkDocs configuration (docs_dir, site_dir,
+theme.language, search language, alternates), derived from the project's
+``mkdocs.yml``, so that every language has its own search index. Builds go to
+a staging directory that replaces ``site/`` only when everything succeeded.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+from .files import replace_directory, write_atomic, write_if_changed
+from .model import DEFAULT_LANGUAGE, LANGUAGES
+from .pipeline import SiteContent, prepare
+from .render import NavItem
+from .urls import lang_prefix
+
+MATERIAL_LANGUAGE = {"zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}
+"""Material theme language per site language (zh-Hans is a custom partial, so that html lang says zh-Hans)."""
+
+SEARCH_LANGUAGE = {"zh-Hans": "zh", "zh-Hant": "zh", "en": "en"}
+LANGUAGE_NAMES = {"zh-Hans": "简体中文", "en": "English", "zh-Hant": "繁體中文"}
+
+
+class BuildError(Exception):
+    """MkDocs refused the site (strict mode turns warnings into this)."""
+
+
+@dataclass
+class Timings:
+    """Seconds spent per stage, for ``make bench`` and the build log."""
+
+    stages: dict[str, float] = field(default_factory=dict)
+
+    def measure(self, stage: str, action: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        result = action()
+        self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - start
+        return result
+
+
+def base_config(root: Path) -> dict[str, Any]:
+    path = root / "mkdocs.yml"
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise InputError(str(path), (mark.line + 1) if mark else 1, f"not valid YAML: {error}") from None
+    if not isinstance(data, dict):
+        raise InputError(str(path), 1, "expected a MkDocs configuration mapping")
+    return data
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Accepts MkDocs' !ENV and Python-name tags without executing anything."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: f"!!python/name:{suffix}")
+
+
+def site_url(root: Path) -> str:
+    """The site's public base URL, configured once in mkdocs.yml."""
+    url = str(base_config(root).get("site_url") or "")
+    return url if url.endswith("/") else url + "/"
+
+
+def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: list[Any], build_dir: Path) -> dict[str, Any]:
+    """The MkDocs configuration of one language, derived from ``mkdocs.yml``."""
+    config = copy.deepcopy(base_config(root))
+    base_url = site_url(root)
+    config["docs_dir"] = str(docs_dir)
+    config["site_dir"] = str(site_dir)
+    config["site_url"] = base_url + lang_prefix(lang)
+    config["nav"] = nav
+    theme = config.setdefault("theme", {})
+    theme["language"] = MATERIAL_LANGUAGE[lang]
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    plugins = config.get("plugins", [])
+    config["plugins"] = [_language_plugin(plugin, lang, build_dir) for plugin in plugins]
+    extra = config.setdefault("extra", {})
+    extra["site_language"] = lang
+    extra["site_root"] = base_url
+    extra["alternate"] = [
+        {
+            "name": LANGUAGE_NAMES[other],
+            "lang": other,
+            "link": "/" + lang_prefix(other),
+            "offset": _root_offset(lang, other),
+            "prefix": lang_prefix(other),
+        }
+        for other in LANGUAGES
+    ]
+    extensions = config.get("markdown_extensions", [])
+    config["markdown_extensions"] = [_language_extension(extension, lang, root) for extension in extensions]
+    return config
+
+
+def _root_offset(current: str, other: str) -> str:
+    """Relative path from the current language's root to another's (for the switcher)."""
+    up = "" if current == DEFAULT_LANGUAGE else "../"
+    return up + lang_prefix(other)
+
+
+def _language_plugin(plugin: Any, lang: str, build_dir: Path) -> Any:
+    if plugin == "search" or (isinstance(plugin, dict) and "search" in plugin):
+        options = dict(plugin["search"]) if isinstance(plugin, dict) else {}
+        options["lang"] = SEARCH_LANGUAGE[lang]
+        user_dict = build_dir / "jieba-user-dict.txt"
+        if SEARCH_LANGUAGE[lang] == "zh" and user_dict.exists():
+            options["jieba_dict_user"] = str(user_dict)
+        return {"search": options}
+    return plugin
+
+
+def _language_extension(extension: Any, lang: str, root: Path) -> Any:
+    if isinstance(extension, dict) and "explainer.glossary_ext" in extension:
+        options = dict(extension["explainer.glossary_ext"] or {})
+        options["lang"] = lang
+        options["terms"] = str((root / options.get("terms", "glossary/terms.yml")).resolve())
+        return {"explainer.glossary_ext": options}
+    return extension
+
+
+def mkdocs_nav(items: list[NavItem]) -> list[Any]:
+    """Our navigation tree → MkDocs' nav structure (sections with index pages)."""
+    nav: list[Any] = []
+    for item in items:
+        if item.children:
+            nav.append({item.title: [item.path, *mkdocs_nav(list(item.children))]})
+        else:
+            nav.append({item.title: item.path})
+    return nav
+
+
+def write_docs(docs_dir: Path, pages: dict[str, str], assets: Path) -> None:
+    """Write a language's Markdown tree, removing pages that no longer exist."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    for existing in docs_dir.rglob("*.md"):
+        if str(existing.relative_to(docs_dir)) not in pages:
+            existing.unlink()
+    for path, markdown in pages.items():
+        write_if_changed(docs_dir / path, markdown)
+    if assets.is_dir():
+        shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
+
+
+def run_mkdocs(config_path: Path, strict: bool = True) -> None:
+    """Build one language with MkDocs; warnings fail the build in strict mode."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    try:
+        config = load_config(config_file=str(config_path), strict=strict)
+        build(config)
+    except (Abort, ConfigurationError) as error:
+        raise BuildError(f"{config_path}: {error}") from None
+
+
+def build_site(root: Path, strict: bool = True, timings: Timings | None = None, output: Path | None = None) -> SiteContent:
+    """Parse, render and build the whole site into ``site/`` (atomically)."""
+    timings = timings or Timings()
+    content = prepare(root, timings)
+    build_dir = root / ".build"
+    build_dir.mkdir(exist_ok=True)
+    target = output or root / "site"
+    staging = target.with_name(f".site.{int(time.time() * 1000)}")
+    try:
+        for lang in LANGUAGES:
+            docs_dir = root / "docs" / lang
+            timings.measure("write", lambda: write_docs(docs_dir, content.pages[lang], root / "docs" / "assets"))
+            for name, data in content.build_files.items():
+                write_if_changed(build_dir / name, data)
+            config = language_config(root, lang, docs_dir, staging / lang_prefix(lang), mkdocs_nav(content.nav[lang]), build_dir)
+            config_path = build_dir / f"mkdocs.{lang}.yml"
+            write_atomic(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+            timings.measure("mkdocs", lambda: _quiet(lambda: run_mkdocs(config_path, strict)))
+        timings.measure("export", lambda: content.write_exports(staging))
+        replace_directory(staging, target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return content
+
+
+def _quiet(action: Callable[[], None]) -> None:
+    """Keep MkDocs' INFO chatter out of our output; warnings still show and fail strict builds."""
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        action()
+    finally:
+        logger.setLevel(level)

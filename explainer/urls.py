@@ -1,0 +1,60 @@
+"""Permanent page paths, built from numbers only (never from titles).
+
+A document's pages sit at ``articles/NN/``, ``parts/N/``, ``qa/N/`` below the
+document prefix ('' for the default document, ``slug/`` for the others), and
+below the language prefix ('' for zh-Hans, ``en/``, ``zh-Hant/``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import DEFAULT_LANGUAGE, article_key
+
+GLOSSARY_PAGE = "glossary/index.md"
+HOME_PAGE = "index.md"
+
+
+def lang_prefix(lang: str) -> str:
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+class DocumentUrls:
+    """Markdown source paths (docs-relative) of one document's pages."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+
+    @property
+    def home(self) -> str:
+        return f"{self.prefix}index.md"
+
+    @property
+    def articles_index(self) -> str:
+        return f"{self.prefix}articles/index.md"
+
+    @property
+    def qa_index(self) -> str:
+        return f"{self.prefix}qa/index.md"
+
+    def article(self, number: int) -> str:
+        return f"{self.prefix}articles/{article_key(number)}/index.md"
+
+    def part(self, number: int) -> str:
+        return f"{self.prefix}parts/{number}/index.md"
+
+    def qa(self, number: int) -> str:
+        return f"{self.prefix}qa/{number}/index.md"
+
+
+def site_path(page: str, lang: str) -> str:
+    """``articles/05/index.md`` → ``/en/articles/05/`` (site-relative, starts with /)."""
+    directory = page[: -len("index.md")] if page.endswith("index.md") else page.removesuffix(".md") + "/"
+    return "/" + lang_prefix(lang) + directory
+
+
+def relative(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative Markdown link from one docs page to another (MkDocs validates these)."""
+    start = posixpath.dirname(from_page) or "."
+    link = posixpath.relpath(to_page, start)
+    return link + (f"#{anchor}" if anchor else "")
