@@ -1,0 +1,52 @@
+"""The command line: exit statuses and exact messages, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "explainer", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_parse_prints_the_model_as_json() -> None:
+    result = run("parse", "sources/vocational-education-2021.txt")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert len(data["articles"]) == 22 and len(data["qa"]) == 8
+    assert "url" not in data and "url" not in data["articles"][0]
+
+
+def test_bad_input_exits_2_with_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("《意见》\n一、总体要求\n(一) 甲。乙。\n(三) 丙。\n", encoding="utf-8")
+    for command in ("parse", "check"):
+        result = run(command, str(bad))
+        assert result.returncode == 2
+        assert result.stderr == f"{bad}:4: expected article (二), found (三), which skips a number\n"
+        assert "Traceback" not in result.stderr
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    result = run("parse", str(tmp_path / "nope.txt"))
+    assert result.returncode == 2
+    assert result.stderr == f"{tmp_path / 'nope.txt'}:0: cannot read the file: No such file or directory\n"
+
+
+def test_check_lists_every_repair_and_suspicious_spot() -> None:
+    result = run("check", "sources/vocational-education-2021.txt")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "sources/vocational-education-2021.txt: 7 parts, 22 articles, 8 Q&A items, 222 segments, "
+        "7 repairs, 7 suspicious spots, 0 dropped lines"
+    )
+    assert sum("repair (join)" in line for line in lines) == 5
+    assert sum("repair (correction)" in line for line in lines) == 2
+    assert any(line.startswith("  sources/vocational-education-2021.txt:31:147: Latin letters in Chinese text 'and' (corrected") for line in lines)
+    assert lines[-1] == "check: clean"
