@@ -13,7 +13,7 @@ import opencc
 
 from .model import chinese_numeral
 
-OPENCC_CONFIG = "s2t"
+OPENCC_CONFIG = "s2tw"
 
 
 @lru_cache(maxsize=1)
@@ -23,7 +23,7 @@ def _converter() -> opencc.OpenCC:
 
 @lru_cache(maxsize=65536)
 def to_traditional(text: str) -> str:
-    """Simplified → Traditional, character by character (OpenCC s2t)."""
+    """Simplified → Traditional, character by character (OpenCC s2tw: Taiwan standard characters, no vocabulary changes)."""
     return _converter().convert(text)
 
 

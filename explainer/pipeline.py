@@ -15,13 +15,18 @@ from typing import Any, Protocol
 
 from .export import document_export, documents_index
 from .files import write_atomic
+from .glossary import Glossary, load_glossary
+from .glossary_export import glossary_csv, glossary_json, glossary_tbx, jieba_user_dict
+from .glossary_pages import glossary_page, occurrence_titles, occurrences, terms_by_page, terms_used_block
 from .i18n import labels
 from .model import LANGUAGES, Document
 from .parse import parse_file
 from .project import DocumentConfig, Project, load_project
 from .render import DocumentRenderer, NavItem, Page, PageExtras
 from .translations import Texts, load_texts
-from .urls import HOME_PAGE
+from .urls import GLOSSARY_PAGE, HOME_PAGE, DocumentUrls, lang_prefix
+
+GLOSSARY_FILE = "glossary/terms.yml"
 
 
 class _Timer(Protocol):
@@ -41,6 +46,7 @@ class SiteContent:
 
     project: Project
     documents: list[LoadedDocument]
+    glossary: Glossary
     pages: dict[str, dict[str, str]] = field(default_factory=dict)
     nav: dict[str, list[NavItem]] = field(default_factory=dict)
     exports: dict[str, str] = field(default_factory=dict)
@@ -63,30 +69,49 @@ def load_documents(project: Project) -> list[LoadedDocument]:
 def prepare(root: Path, timer: _Timer) -> SiteContent:
     project = load_project(root)
     documents = timer.measure("parse", lambda: load_documents(project))
-    content = SiteContent(project, documents)
+    glossary = timer.measure("glossary", lambda: load_glossary(str(root / GLOSSARY_FILE)))
+    content = SiteContent(project, documents, glossary)
     timer.measure("render", lambda: _render(content))
     return content
 
 
 def _render(content: SiteContent) -> None:
+    glossary = content.glossary
+    found = occurrences(glossary, [(loaded.document, DocumentUrls(loaded.config.prefix)) for loaded in content.documents])
+    used = terms_by_page(found, glossary)
     for lang in LANGUAGES:
         pages: dict[str, Page] = {}
         nav: list[NavItem] = [NavItem(labels(lang)["home"], HOME_PAGE)]
+        titles: dict[tuple[str, str, int], str] = {}
         for loaded in content.documents:
-            renderer = DocumentRenderer(loaded.document, loaded.config, loaded.texts, lang, PageExtras())
+            extras = PageExtras()
+            for page_path, terms in used.items():
+                if page_path.startswith(loaded.config.prefix):
+                    extras.add(page_path, terms_used_block(page_path, terms, lang, ""))
+            renderer = DocumentRenderer(loaded.document, loaded.config, loaded.texts, lang, extras)
             for page in renderer.pages():
                 pages[page.path] = page
+            titles |= occurrence_titles(loaded.document, lang, renderer.plain)
             document_nav = renderer.nav()
             if loaded.config.is_default:
                 nav += document_nav
             else:
                 title = loaded.config.short_title.get(lang) or renderer.plain(loaded.document.title)
                 nav.append(NavItem(title, loaded.config.prefix + HOME_PAGE, tuple(document_nav)))
+        glossary_markdown = glossary_page(glossary, found, titles, lang, lang_prefix(lang))
+        pages[GLOSSARY_PAGE] = Page(GLOSSARY_PAGE, glossary_markdown, labels(lang)["glossary"])
+        nav.append(NavItem(labels(lang)["glossary"], GLOSSARY_PAGE))
         content.pages[lang] = {path: page.markdown for path, page in pages.items()}
         content.nav[lang] = nav
-    exports = {f"data/{loaded.config.slug}.json": document_export(loaded.document, loaded.config, loaded.texts) for loaded in content.documents}
+    exports: dict[str, Any] = {
+        f"data/{loaded.config.slug}.json": document_export(loaded.document, loaded.config, loaded.texts) for loaded in content.documents
+    }
     exports["data/documents.json"] = documents_index([(loaded.document, loaded.config) for loaded in content.documents])
+    exports["data/glossary.json"] = glossary_json(glossary, found)
     content.exports = {path: _json(data) for path, data in exports.items()}
+    content.exports["data/glossary.csv"] = glossary_csv(glossary)
+    content.exports["data/glossary.tbx"] = glossary_tbx(glossary)
+    content.build_files["jieba-user-dict.txt"] = jieba_user_dict(glossary)
 
 
 def _json(data: Any) -> str:

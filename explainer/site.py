@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import logging
 import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError
-from .files import replace_directory, write_atomic, write_if_changed
+from .files import replace_directory, write_atomic
 from .model import DEFAULT_LANGUAGE, LANGUAGES
 from .pipeline import SiteContent, prepare
 from .render import NavItem
@@ -146,13 +147,13 @@ def mkdocs_nav(items: list[NavItem]) -> list[Any]:
 
 
 def write_docs(docs_dir: Path, pages: dict[str, str], assets: Path) -> None:
-    """Write a language's Markdown tree, removing pages that no longer exist."""
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    for existing in docs_dir.rglob("*.md"):
-        if str(existing.relative_to(docs_dir)) not in pages:
-            existing.unlink()
+    """Write a language's Markdown tree and the hand-written assets beside it."""
     for path, markdown in pages.items():
-        write_if_changed(docs_dir / path, markdown)
+        target = docs_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    if assets.is_dir():
+        shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
     if assets.is_dir():
         shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
 
@@ -171,37 +172,45 @@ def run_mkdocs(config_path: Path, strict: bool = True) -> None:
 
 
 def build_site(root: Path, strict: bool = True, timings: Timings | None = None, output: Path | None = None) -> SiteContent:
-    """Parse, render and build the whole site into ``site/`` (atomically)."""
+    """Parse, render and build the whole site into ``site/`` (atomically).
+
+    Generated Markdown and configurations go to a private work directory under
+    ``.build/``, so concurrent builds (tests, ``make serve``) never share files.
+    """
     timings = timings or Timings()
     content = prepare(root, timings)
-    build_dir = root / ".build"
-    build_dir.mkdir(exist_ok=True)
+    (root / ".build").mkdir(exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="work-", dir=root / ".build"))
     target = output or root / "site"
-    staging = target.with_name(f".site.{int(time.time() * 1000)}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
     try:
+        for name, data in content.build_files.items():
+            write_atomic(work / name, data)
         for lang in LANGUAGES:
-            docs_dir = root / "docs" / lang
+            docs_dir = work / "docs" / lang
             timings.measure("write", lambda: write_docs(docs_dir, content.pages[lang], root / "docs" / "assets"))
-            for name, data in content.build_files.items():
-                write_if_changed(build_dir / name, data)
-            config = language_config(root, lang, docs_dir, staging / lang_prefix(lang), mkdocs_nav(content.nav[lang]), build_dir)
-            config_path = build_dir / f"mkdocs.{lang}.yml"
+            config = language_config(root, lang, docs_dir, staging / lang_prefix(lang), mkdocs_nav(content.nav[lang]), work)
+            config_path = work / f"mkdocs.{lang}.yml"
             write_atomic(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
             timings.measure("mkdocs", lambda: _quiet(lambda: run_mkdocs(config_path, strict)))
         timings.measure("export", lambda: content.write_exports(staging))
         replace_directory(staging, target)
     finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
     return content
 
 
 def _quiet(action: Callable[[], None]) -> None:
     """Keep MkDocs' INFO chatter out of our output; warnings still show and fail strict builds."""
-    logger = logging.getLogger("mkdocs")
-    level = logger.level
-    logger.setLevel(logging.WARNING)
+    loggers = [logging.getLogger(name) for name in ("mkdocs", "jieba")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
     try:
         action()
     finally:
-        logger.setLevel(level)
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
