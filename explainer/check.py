@@ -73,5 +73,6 @@ def run_check(root: Path, file: Path | None, pot: Path | None) -> int:
 
 def _checkers() -> list[Checker]:
     from .qa_checks import translation_problems
+    from .term_checks import term_problems
 
-    return [translation_problems]
+    return [translation_problems, term_problems]
