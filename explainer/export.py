@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .align import Alignment
+from .crosslinks import alignment_export
 from .model import LANGUAGES, Article, Document, Paragraph, Part, QAItem, Segment
 from .project import DocumentConfig
 from .translations import Texts
@@ -31,9 +33,24 @@ def urls_of(page: str) -> dict[str, str]:
     return {lang: site_path(page, lang) for lang in LANGUAGES}
 
 
-def document_export(document: Document, config: DocumentConfig, texts: Texts | None, with_urls: bool = True) -> dict[str, Any]:
-    """The whole structured document; ``texts=None`` gives the Chinese only."""
+def document_export(
+    document: Document, config: DocumentConfig, texts: Texts | None, with_urls: bool = True, alignment: Alignment | None = None
+) -> dict[str, Any]:
+    """The whole structured document; ``texts=None`` gives the Chinese only.
+
+    With an ``alignment``, answer segments gain ``links`` and ``part_links`` and
+    articles gain ``explained_by``.
+    """
     urls = DocumentUrls(config.prefix)
+    aligned = alignment_export(alignment) if alignment else None
+
+    def answer(paragraphs: tuple[Paragraph, ...]) -> list[list[dict[str, Any]]]:
+        exported = paragraphs_export(paragraphs, texts)
+        if aligned:
+            for paragraph in exported:
+                for segment in paragraph:
+                    segment.update(aligned["segments"].get(segment["id"], {"links": [], "part_links": []}))
+        return exported
 
     def url(page: str) -> dict[str, Any]:
         return {"url": urls_of(page)} if with_urls else {}
@@ -51,13 +68,13 @@ def document_export(document: Document, config: DocumentConfig, texts: Texts | N
             "title": segment_export(item.title, texts) if item.title else None,
             "paragraphs": paragraphs_export(item.paragraphs, texts),
             "paragraph_ids": [paragraph.id for paragraph in item.paragraphs],
-        } | url(urls.article(item.number))
+        } | ({"explained_by": aligned["explained_by"].get(item.number, [])} if aligned else {}) | url(urls.article(item.number))
 
     def qa_item(item: QAItem) -> dict[str, Any]:
         return {
             "number": item.number,
             "question": segment_export(item.question, texts),
-            "answer": paragraphs_export(item.answer, texts),
+            "answer": answer(item.answer),
             "paragraph_ids": [paragraph.id for paragraph in item.answer],
         } | url(urls.qa(item.number))
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from .align import Alignment, align_document
+from .crosslinks import add_crosslinks
 from .export import document_export, documents_index
 from .files import write_atomic
 from .glossary import Glossary, load_glossary
@@ -38,6 +40,7 @@ class LoadedDocument:
     config: DocumentConfig
     document: Document
     texts: Texts
+    alignment: Alignment
 
 
 @dataclass
@@ -62,7 +65,7 @@ def load_documents(project: Project) -> list[LoadedDocument]:
     loaded = []
     for config in project.documents:
         document = parse_file(config.source, config.slug)
-        loaded.append(LoadedDocument(config, document, load_texts(project.root, document)))
+        loaded.append(LoadedDocument(config, document, load_texts(project.root, document), align_document(document)))
     return loaded
 
 
@@ -88,6 +91,8 @@ def _render(content: SiteContent) -> None:
             for page_path, terms in used.items():
                 if page_path.startswith(loaded.config.prefix):
                     extras.add(page_path, terms_used_block(page_path, terms, lang, ""))
+            urls = DocumentUrls(loaded.config.prefix)
+            add_crosslinks(extras, loaded.document, loaded.alignment, urls, loaded.texts, lang)
             renderer = DocumentRenderer(loaded.document, loaded.config, loaded.texts, lang, extras)
             for page in renderer.pages():
                 pages[page.path] = page
@@ -104,7 +109,8 @@ def _render(content: SiteContent) -> None:
         content.pages[lang] = {path: page.markdown for path, page in pages.items()}
         content.nav[lang] = nav
     exports: dict[str, Any] = {
-        f"data/{loaded.config.slug}.json": document_export(loaded.document, loaded.config, loaded.texts) for loaded in content.documents
+        f"data/{loaded.config.slug}.json": document_export(loaded.document, loaded.config, loaded.texts, alignment=loaded.alignment)
+        for loaded in content.documents
     }
     exports["data/documents.json"] = documents_index([(loaded.document, loaded.config) for loaded in content.documents])
     exports["data/glossary.json"] = glossary_json(glossary, found)

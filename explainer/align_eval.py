@@ -1,0 +1,61 @@
+"""Evaluate the aligner against hand labels (tests/data/alignment_labels.yml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .align import Alignment, Settings, align
+from .errors import InputError
+from .model import Document
+
+LABELS = Path("tests/data/alignment_labels.yml")
+
+
+@dataclass(frozen=True)
+class Scores:
+    precision: float
+    recall: float
+    true_positives: int
+    false_positives: int
+    false_negatives: int
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+def load_labels(path: Path, document: Document) -> dict[str, set[int]]:
+    """Hand labels keyed by answer segment id (sentences are matched by their text within each item)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert document.qa is not None
+    labels: dict[str, set[int]] = {}
+    for item_labels in data["items"]:
+        item = document.qa.items[item_labels["qa"] - 1]
+        by_text = {segment.zh: segment.id for paragraph in item.answer for segment in paragraph.segments}
+        for sentence in item_labels["sentences"]:
+            if sentence["zh"] not in by_text:
+                raise InputError(str(path), 1, f"labelled sentence not found in Q&A item {item.number}: {sentence['zh'][:20]}")
+            labels[by_text[sentence["zh"]]] = set(sentence["articles"])
+    return labels
+
+
+def score(alignment: Alignment, labels: dict[str, set[int]]) -> Scores:
+    """Micro precision and recall over (sentence, article) pairs."""
+    tp = fp = fn = 0
+    for segment_id, gold in labels.items():
+        predicted = set(alignment.links[segment_id].articles)
+        tp += len(predicted & gold)
+        fp += len(predicted - gold)
+        fn += len(gold - predicted)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return Scores(precision, recall, tp, fp, fn)
+
+
+def evaluate(document: Document, labels_path: Path, settings: Settings | None = None) -> Scores:
+    """Precision and recall of the aligner without overrides."""
+    return score(align(document, settings), load_labels(labels_path, document))
