@@ -13,10 +13,23 @@ HAN_RE = re.compile(r"[\u3400-\u9fff]")
 PARENTHESISED_RE = re.compile(r"\([^()]*\)")
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+MONTH_RE = re.compile(r"(\d{1,2})月")
+
+
 def numbers_missing(chinese: str, english: str) -> list[str]:
-    """Arabic numbers and percentages of the Chinese that the English lacks."""
+    """Arabic numbers and percentages of the Chinese that the English lacks.
+
+    A month (4月) may be rendered by its name (April).
+    """
     found = set(NUMBER_RE.findall(english.replace(",", "")))
-    return [number for number in NUMBER_RE.findall(chinese) if number not in found]
+    months = {str(index) for index, name in enumerate(MONTHS, 1) if name in english}
+    month_numbers = set(MONTH_RE.findall(chinese))
+    return [
+        number
+        for number in NUMBER_RE.findall(chinese)
+        if number not in found and not (number in month_numbers and number in months)
+    ]
 
 
 def stray_chinese(english: str) -> list[str]:
