@@ -36,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m explainer", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project directory (default: current directory)")
+    parser.add_argument("--root", type=Path, default=Path("."), help="project directory (default: current directory)")
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="build site/ in all languages")

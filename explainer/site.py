@@ -178,6 +178,7 @@ def build_site(root: Path, strict: bool = True, timings: Timings | None = None, 
     ``.build/``, so concurrent builds (tests, ``make serve``) never share files.
     """
     timings = timings or Timings()
+    root = root.resolve()  # MkDocs resolves paths against the generated config's folder
     content = prepare(root, timings)
     (root / ".build").mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="work-", dir=root / ".build"))
@@ -205,6 +206,10 @@ def build_site(root: Path, strict: bool = True, timings: Timings | None = None, 
 
 def _quiet(action: Callable[[], None]) -> None:
     """Keep MkDocs' INFO chatter out of our output; warnings still show and fail strict builds."""
+    # jieba sets its own logger to DEBUG when first imported; import it first so
+    # the level set below sticks.
+    import jieba  # noqa: F401
+
     loggers = [logging.getLogger(name) for name in ("mkdocs", "jieba")]
     levels = [logger.level for logger in loggers]
     for logger in loggers:
