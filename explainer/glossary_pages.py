@@ -60,7 +60,10 @@ def terms_by_page(found: dict[str, list[Occurrence]], glossary: Glossary) -> dic
 
 def terms_used_block(page: str, terms: list[Term], lang: str, prefix: str) -> str:
     """The 'terms used on this page' list shown under an article or answer."""
-    heading = {"en": "Terms used here", "zh-Hans": "本条术语", "zh-Hant": "本條術語"}[lang]
+    if "qa/" in page:
+        heading = {"en": "Terms in this answer", "zh-Hans": "本问术语", "zh-Hant": "本問術語"}[lang]
+    else:
+        heading = {"en": "Terms in this article", "zh-Hans": "本条术语", "zh-Hant": "本條術語"}[lang]
     items = []
     for term in terms:
         label = term.en if lang == "en" else (term.zh_hant if lang == "zh-Hant" else term.zh)

@@ -27,10 +27,11 @@ _SPECIAL = {
     "|": "&#124;",
     "~": "&#126;",
     "^": "&#94;",
-    "=": "&#61;",
     "#": "&#35;",
-    ":": "&#58;",
 }
+"""Characters with a meaning to Markdown and the enabled extensions (attr_list, admonition,
+toc). Add to this table before enabling an extension with inline syntax of its own
+(pymdownx.mark's ==, emoji's :name:)."""
 _TABLE = str.maketrans(_SPECIAL)
 
 

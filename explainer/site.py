@@ -22,8 +22,10 @@ import yaml
 
 from .errors import InputError
 from .files import replace_directory, write_atomic
+from .i18n import labels
 from .model import DEFAULT_LANGUAGE, LANGUAGES
 from .pipeline import SiteContent, prepare
+from .publish import finish_site
 from .render import NavItem
 from .urls import lang_prefix
 
@@ -84,6 +86,7 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
     config["docs_dir"] = str(docs_dir)
     config["site_dir"] = str(site_dir)
     config["site_url"] = base_url + lang_prefix(lang)
+    config["site_name"] = labels(lang)["site_name"]
     config["nav"] = nav
     theme = config.setdefault("theme", {})
     theme["language"] = MATERIAL_LANGUAGE[lang]
@@ -197,6 +200,8 @@ def build_site(root: Path, strict: bool = True, timings: Timings | None = None, 
             write_atomic(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
             timings.measure("mkdocs", lambda: _quiet(lambda: run_mkdocs(config_path, strict)))
         timings.measure("export", lambda: content.write_exports(staging))
+        # Keep last before the swap: hashes asset names and precompresses every file written above.
+        timings.measure("compress", lambda: finish_site(root, staging))
         replace_directory(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
