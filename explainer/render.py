@@ -7,7 +7,7 @@ links reach the same place whichever language a reader follows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from . import markup
@@ -206,7 +206,17 @@ class DocumentRenderer:
         assert self.document.qa
         return f"{qa_label(number, self.lang)} {self.qa_title(self.document.qa.items[number - 1])}"
 
-    def _pager(self, path: str, number: int, count: int, url, title_of, previous_key: str, next_key: str) -> str:  # type: ignore[no-untyped-def]
+    def _pager(
+        self,
+        path: str,
+        number: int,
+        count: int,
+        url: Callable[[int], str],
+        title_of: Callable[[int], str],
+        previous_key: str,
+        next_key: str,
+    ) -> str:
+        """Previous/next links between numbered pages (articles, Q&A items)."""
         links = []
         if number > 1:
             links.append(f"[← {markup.text(self.labels[previous_key])}: {markup.text(title_of(number - 1))}]({relative(path, url(number - 1))}){{ .prev rel=prev }}")

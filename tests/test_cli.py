@@ -50,3 +50,11 @@ def test_check_lists_every_repair_and_suspicious_spot() -> None:
     assert sum("repair (correction)" in line for line in lines) == 2
     assert any(line.startswith("  sources/vocational-education-2021.txt:31:147: Latin letters in Chinese text 'and' (corrected") for line in lines)
     assert lines[-1] == "check: clean"
+
+
+def test_check_of_the_project_is_clean() -> None:
+    """Sources reviewed, English complete and reviewed, terms consistent: nothing to report."""
+    result = run("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "check: clean"
+    assert "translation" not in result.stdout and "term " not in result.stdout
