@@ -103,7 +103,8 @@ def article_label(number: int, lang: str) -> str:
     """第（五）条 / Article 5."""
     if lang == "en":
         return f"Article {number}"
-    return f"第（{chinese_numeral(number)}）条"
+    label = f"第（{chinese_numeral(number)}）条"
+    return to_traditional(label) if lang == "zh-Hant" else label
 
 
 def article_short(number: int, lang: str) -> str:

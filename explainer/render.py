@@ -174,8 +174,11 @@ class DocumentRenderer:
     def part_page(self, part: Part) -> Page:
         path = self.urls.part(part.number)
         title = self.part_title(part)
-        lines = [f"# {markup.text(title)} {{ #part{part.number} }}", "", "{{NOTICES}}"]
-        lines.append(f"{markup.link(self.plain(self.document.title), relative(path, self.urls.articles_index))} · {markup.text(part_label(part.number, self.lang))}\n{{: .crumbs }}\n")
+        lines = self._crumbs(
+            markup.link(self.labels["full_text"], relative(path, self.urls.articles_index)),
+            markup.text(part_label(part.number, self.lang)),
+        )
+        lines += [f"# {markup.text(title)} {{ #part{part.number} }}", "", "{{NOTICES}}"]
         lines.append(self.paragraphs(part.intro))
         lines += [f"## {markup.text(self.labels['articles_in_part'])} {{ #articles }}", ""]
         for number in part.articles:
@@ -188,16 +191,20 @@ class DocumentRenderer:
         path = self.urls.article(article.number)
         part = self.document.part(article.part)
         title = self.article_title(article)
-        lines = [f"# {markup.text(title)} {{ #a{article.key} }}", ""]
-        crumbs = [
+        lines = self._crumbs(
             markup.link(f"{part_label(part.number, self.lang)} {self.plain(part.title)}", relative(path, self.urls.part(part.number))),
             markup.text(article_label(article.number, self.lang)),
-        ]
-        lines += [" · ".join(crumbs), "{: .crumbs }", "", "{{NOTICES}}"]
+        )
+        lines += [f"# {markup.text(title)} {{ #a{article.key} }}", "", "{{NOTICES}}"]
         lines.append(self.paragraphs(article.paragraphs))
         lines.append(self._pager(path, article.number, len(self.document.articles), self.urls.article, self._article_link_title, "previous", "next"))
         description = self.plain(article.paragraphs[0].segments[0]) if article.paragraphs else title
         return self._page(path, title, description, "\n".join(lines))
+
+    @staticmethod
+    def _crumbs(*items: str) -> list[str]:
+        """A breadcrumb line above the page heading (items are Markdown, already escaped)."""
+        return [" · ".join(items), "{: .crumbs }", ""]
 
     def _article_link_title(self, number: int) -> str:
         return self.article_title(self.document.article(number))
@@ -218,10 +225,13 @@ class DocumentRenderer:
     ) -> str:
         """Previous/next links between numbered pages (articles, Q&A items)."""
         links = []
+        colon = ": " if self.lang == "en" else "："
         if number > 1:
-            links.append(f"[← {markup.text(self.labels[previous_key])}: {markup.text(title_of(number - 1))}]({relative(path, url(number - 1))}){{ .prev rel=prev }}")
+            label = f"← {self.labels[previous_key]}{colon}{title_of(number - 1)}"
+            links.append(f"[{markup.text(label)}]({relative(path, url(number - 1))}){{ .prev rel=prev }}")
         if number < count:
-            links.append(f"[{markup.text(self.labels[next_key])}: {markup.text(title_of(number + 1))} →]({relative(path, url(number + 1))}){{ .next rel=next }}")
+            label = f"{self.labels[next_key]}{colon}{title_of(number + 1)} →"
+            links.append(f"[{markup.text(label)}]({relative(path, url(number + 1))}){{ .next rel=next }}")
         return "\n" + "\n".join(links) + "\n{: .pager }\n" if links else ""
 
     def qa_index(self) -> Page:
@@ -245,13 +255,11 @@ class DocumentRenderer:
         qa = self.document.qa
         path = self.urls.qa(item.number)
         title = self.qa_title(item)
-        lines = [f"# {markup.text(title)} {{ #q{item.number} }}", ""]
-        lines += [
-            f"{markup.link(self.plain(qa.title), relative(path, self.urls.qa_index))} · {markup.text(qa_label(item.number, self.lang))}",
-            "{: .crumbs }",
-            "",
-            "{{NOTICES}}",
-        ]
+        lines = self._crumbs(
+            markup.link(self.labels["qa"], relative(path, self.urls.qa_index)),
+            markup.text(qa_label(item.number, self.lang)),
+        )
+        lines += [f"# {markup.text(title)} {{ #q{item.number} }}", "", "{{NOTICES}}"]
         lines.append(self.paragraphs(item.answer))
         lines.append(self._pager(path, item.number, len(qa.items), self.urls.qa, self._qa_link_title, "previous_item", "next_item"))
         description = self.plain(item.answer[0].segments[0]) if item.answer else title
