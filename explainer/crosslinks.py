@@ -32,9 +32,10 @@ def add_crosslinks(extras: PageExtras, document: Document, alignment: Alignment,
     for item in document.qa.items:
         page = urls.qa(item.number)
         for paragraph in item.answer:
-            block = _paragraph_links(page, [s.id for s in paragraph.segments], alignment, urls, lang)
-            if block:
-                extras.after_paragraph.setdefault(paragraph.id, []).append(block)
+            for segment in paragraph.segments:
+                inline = _sentence_links(page, segment.id, alignment, urls, lang)
+                if inline:
+                    extras.after_sentence.setdefault(segment.id, []).append(inline)
 
 
 def _explained_box(page: str, number: int, alignment: Alignment, urls: DocumentUrls, texts: Texts, lang: str, document: Document) -> str:
@@ -57,25 +58,19 @@ def _explained_box(page: str, number: int, alignment: Alignment, urls: DocumentU
     return "\n".join(lines)
 
 
-def _paragraph_links(page: str, segment_ids: list[str], alignment: Alignment, urls: DocumentUrls, lang: str) -> str:
-    articles: list[int] = []
-    parts: list[int] = []
-    for segment_id in segment_ids:
-        link = alignment.links.get(segment_id)
-        if link is None:
-            continue
-        articles += [n for n in link.articles if n not in articles]
-        parts += [n for n in link.parts if n not in parts]
-    if not articles and not parts:
+def _sentence_links(page: str, segment_id: str, alignment: Alignment, urls: DocumentUrls, lang: str) -> str:
+    """Inline links after an answer sentence: → （四） to the articles it explains, and its parts."""
+    link = alignment.links.get(segment_id)
+    if link is None or not (link.articles or link.parts):
         return ""
     items = []
-    for number in articles:
-        label = article_short(number, lang)
-        items.append(f'<a href="{markup.attribute(_url(page, urls.article(number)))}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(label)}</a>')
-    for number in parts:
+    for number in link.articles:
+        target = _url(page, urls.article(number))
+        items.append(f'<a href="{markup.attribute(target)}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(article_short(number, lang))}</a>')
+    for number in link.parts:
         items.append(f'<a href="{markup.attribute(_url(page, urls.part(number)))}">{markup.attribute(part_label(number, lang))}</a>')
-    label = EXPLAINS[lang] if articles else MENTIONS[lang]
-    return f'<p class="explains no-terms"><span aria-hidden="true">→</span> {label}: {" · ".join(items)}</p>\n'
+    label = EXPLAINS[lang] if link.articles else MENTIONS[lang]
+    return f'<span class="explains no-terms"><span class="visually-hidden">{label}: </span><span aria-hidden="true">→</span>{" ".join(items)}</span>'
 
 
 def _url(from_page: str, to_page: str, anchor: str = "") -> str:

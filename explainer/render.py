@@ -49,6 +49,10 @@ class PageExtras:
     after_body: dict[str, list[str]] = field(default_factory=dict)
     after_paragraph: dict[str, list[str]] = field(default_factory=dict)
     """Keyed by paragraph id: Markdown shown right after that paragraph."""
+    after_sentence: dict[str, list[str]] = field(default_factory=dict)
+    """Keyed by sentence id: inline HTML shown right after that sentence (escaped by the producer)."""
+    after_title: dict[str, list[str]] = field(default_factory=dict)
+    """Keyed by page path: Markdown shown right under the heading of an article or Q&A page."""
 
     def add(self, page: str, block: str) -> None:
         self.after_body.setdefault(page, []).append(block)
@@ -82,7 +86,8 @@ class DocumentRenderer:
         rendering = self.render(segment)
         classes = "s" if rendering.status == "reviewed" else f"s {rendering.status}"
         lang_attribute = ' lang="zh-Hans"' if rendering.status == "missing" and self.lang != "zh-Hans" else ""
-        return f'<span class="{classes}" id="{segment.id}"{lang_attribute}>{markup.text(rendering.text)}</span>'
+        after = "".join(self.extras.after_sentence.get(segment.id, []))
+        return f'<span class="{classes}" id="{segment.id}"{lang_attribute}>{markup.text(rendering.text)}</span>{after}'
 
     def paragraph(self, paragraph: Paragraph) -> str:
         separator = " " if self.lang == "en" else ""

@@ -112,9 +112,11 @@ def test_an_article_without_explanation_says_so() -> None:
 def test_answers_link_to_their_articles_and_parts(built_site: Path) -> None:
     for prefix, label in (("", "（四）"), ("en/", "Art. 4"), ("zh-Hant/", "（四）")):
         html = (built_site / f"{prefix}qa/5/index.html").read_text(encoding="utf-8")
-        assert f'<a href="../../articles/04/" title=' in html and f">{label}</a>" in html
+        sentence = html.split('id="q5-p1-s3"')[1].split('<span class="s')[0]
+        assert f'<a href="../../articles/04/" title=' in sentence and f">{label}</a>" in sentence
     html = (built_site / "qa/4/index.html").read_text(encoding="utf-8")
-    assert '<a href="../../parts/2/">第二部分</a>' in html
+    sentence = html.split('id="q4-p1-s4"')[1].split('<span class="s')[0]
+    assert '<a href="../../parts/2/">第二部分</a>' in sentence
 
 
 def test_export_links(built_site: Path) -> None:
