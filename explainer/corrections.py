@@ -11,9 +11,13 @@ A corrections file sits beside its source (``sources/<slug>.corrections.yml``)::
       - line: 3
         text: "中共中央办公厅 国务院办公厅"
         why: "…"
+    closing:
+      line: 45          # the closing section starts at this source line; 0: there is none
+      why: "…"
 
 Corrections are applied at parse time; accepted entries mark a suspicious spot
-as reviewed and kept as published.
+as reviewed and kept as published. ``closing`` overrides the parser's rule for
+the text after the last article (see :func:`explainer.parse.closing_start`).
 """
 
 from __future__ import annotations
@@ -43,9 +47,19 @@ class Accepted:
 
 
 @dataclass(frozen=True)
+class ClosingDecision:
+    """Where the closing section starts (a source line), or 0 when the document has none."""
+
+    line: int
+    why: str
+    entry_line: int
+
+
+@dataclass(frozen=True)
 class Corrections:
     corrections: tuple[Correction, ...] = ()
     accepted: tuple[Accepted, ...] = ()
+    closing: ClosingDecision | None = None
 
 
 def corrections_path(source: Path) -> Path:
@@ -67,9 +81,11 @@ def load_corrections(path: Path) -> Corrections:
     if not isinstance(root, yaml.MappingNode):
         raise InputError(str(path), root.start_mark.line + 1, "expected a mapping with 'corrections' and 'accepted'")
     sections = {key.value: value for key, value in root.value}
-    unknown = set(sections) - {"corrections", "accepted"}
+    unknown = set(sections) - {"corrections", "accepted", "closing"}
     if unknown:
-        raise InputError(str(path), root.start_mark.line + 1, f"unknown section '{sorted(unknown)[0]}': expected 'corrections' or 'accepted'")
+        raise InputError(
+            str(path), root.start_mark.line + 1, f"unknown section '{sorted(unknown)[0]}': expected 'corrections', 'accepted' or 'closing'"
+        )
     corrections = tuple(
         Correction(
             line=_int_field(path, node, "line"),
@@ -84,7 +100,22 @@ def load_corrections(path: Path) -> Corrections:
         Accepted(line=_int_field(path, node, "line"), text=_str_field(path, node, "text"), why=_str_field(path, node, "why"))
         for node in _entries(path, sections.get("accepted"), "accepted")
     )
-    return Corrections(corrections, accepted)
+    return Corrections(corrections, accepted, _closing(path, sections.get("closing")))
+
+
+def _closing(path: Path, node: yaml.Node | None) -> ClosingDecision | None:
+    if node is None:
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        raise InputError(str(path), node.start_mark.line + 1, "'closing' must be a mapping with 'line' and 'why'")
+    value = _field(path, node, "line")
+    if not (isinstance(value, yaml.ScalarNode) and value.value.isdigit()):
+        raise InputError(
+            str(path),
+            value.start_mark.line + 1,
+            f"'line' must be the line where the closing starts, or 0 for none, found '{getattr(value, 'value', '')}'",
+        )
+    return ClosingDecision(int(value.value), _str_field(path, node, "why"), node.start_mark.line + 1)
 
 
 def _entries(path: Path, node: yaml.Node | None, section: str) -> list[yaml.MappingNode]:

@@ -94,7 +94,7 @@ class QA:
 class Repair:
     """A change the parser made to the published text, shown by ``check``."""
 
-    kind: Literal["join", "correction"]
+    kind: Literal["join", "correction", "structure"]
     line: int
     description: str
 
@@ -135,6 +135,11 @@ class Document:
     dropped: tuple[DroppedLine, ...] = ()
     repairs: tuple[Repair, ...] = ()
     notices: tuple[Notice, ...] = field(default=())
+    doc_number: Segment | None = None
+    """The issuing number printed under the title (国办发〔2017〕95号), id ``docno``."""
+    closing: tuple[Paragraph, ...] = ()
+    """Text after the last article that closes the Opinion (closing paragraph,
+    signers, date, 此件公开发布 note); paragraph ids ``end-p1``…"""
 
     def article(self, number: int) -> Article:
         return self.articles[number - 1]
@@ -147,6 +152,8 @@ class Document:
         if self.issuers:
             yield self.issuers
         yield self.title
+        if self.doc_number:
+            yield self.doc_number
         yield from _paragraph_segments(self.preamble)
         for part in self.parts:
             yield part.title
@@ -156,6 +163,7 @@ class Document:
                 if article.title:
                     yield article.title
                 yield from _paragraph_segments(article.paragraphs)
+        yield from _paragraph_segments(self.closing)
         if self.qa:
             yield self.qa.title
             if self.qa.subtitle:

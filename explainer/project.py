@@ -75,7 +75,8 @@ def load_project(root: Path, config_file: str = CONFIG_FILE) -> Project:
     return Project(root, tuple(documents))
 
 
-RESERVED_SLUGS = frozenset({"en", "zh-hant", "glossary", "data", "assets", "articles", "parts", "qa", "search", "print", "parallel"})
+RESERVED_SLUGS = frozenset({"en", "zh-hant", "glossary", "data", "assets", "articles", "parts", "qa", "search", "print", "parallel", "pagefind"})
+"""Folders the site root already uses (pages of the default document, search bundle, exports)."""
 
 
 def _documents_node(node: yaml.Node) -> yaml.SequenceNode:

@@ -151,12 +151,31 @@ ERRORS = [
         "question 1 has no answer: expected a line starting with 答： after it",
     ),
     (
-        "question then prose",
-        "《意见》\n一、总体要求\n(一) 甲。乙。\n答记者问\n问：为什么？\n因为如此。\n",
+        # A Q&A that uses 答： must use it for every answer (a missing marker is a typo worth stopping for);
+        # one that never does takes the paragraphs after a question as its answer.
+        "question then prose in a Q&A that uses 答：",
+        "《意见》\n一、总体要求\n(一) 甲。乙。\n答记者问\n问：为什么？\n因为如此。\n问：怎么办？\n答：这样办。\n",
         6,
         "question 1 has no answer: expected a line starting with 答： after the 问： on line 5",
     ),
-    ("last question unanswered", "《意见》\n一、总体要求\n(一) 甲。乙。\n答记者问\n问：为什么？\n", 5, "question 1 has no answer: expected a line starting with 答： after it"),
+    (
+        "last question unanswered",
+        "《意见》\n一、总体要求\n(一) 甲。乙。\n答记者问\n问：为什么？\n答：因为。\n问：怎么办？\n",
+        7,
+        "question 2 has no answer: expected a line starting with 答： after it",
+    ),
+    (
+        "question unanswered without 答：",
+        "《意见》\n一、总体要求\n(一) 甲。乙。\n答记者问\n问：为什么？\n问：怎么办？\n这样办。\n",
+        5,
+        "question 1 has no answer: expected the paragraphs of its answer after it",
+    ),
+    (
+        "nothing but site furniture",
+        "来源：新华社\n责任编辑：王萌\n",
+        1,
+        "no text left once the publishing site's lines were set aside: expected a title line, then parts 一、…",
+    ),
     ("empty", "\n \n", 1, "empty file: expected the text of an Opinion (a title, then parts 一、… holding articles (一)…)"),
     ("no parts", "《意见》\n只有一段话。\n", 1, "no parts found: expected part headings such as 一、总体要求"),
 ]
