@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: build test serve bench browser clean publish
+.PHONY: build test serve bench bench-tools browser clean publish
 
 build: $(STAMP)
 	$(PY) -m explainer build
@@ -36,6 +36,40 @@ test: $(STAMP) browser
 
 serve: $(STAMP)
 	$(PY) -m explainer serve
+
+# Push site/ to the gh-pages branch, as `mkdocs gh-deploy` does, for repositories
+# that publish Pages from a branch (.github/workflows/pages.yml deploys without it).
+# A custom domain in mkdocs.yml's site_url becomes the branch's CNAME file.
+publish: build
+	@cname="$$($(PY) -m explainer.publish cname)" && \
+	$(VENV)/bin/ghp-import --no-jekyll --push --force \
+	  --message "Publish site/ from $$(git rev-parse --short HEAD)" \
+	  $${cname:+--cname "$$cname"} site
+
+# Tools of `make bench` only, never of `make build`: nginx with Debian's
+# brotli_static module (to serve the precompressed files as in production) and
+# Lighthouse from npm, pinned in package-lock.json.
+BROTLI_STATIC := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+bench-tools:
+	@if command -v nginx >/dev/null 2>&1 && [ -e $(BROTLI_STATIC) ]; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+	  echo "installing nginx and libnginx-mod-http-brotli-static with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null; \
+	else \
+	  echo "make bench needs nginx: sudo apt-get install nginx libnginx-mod-http-brotli-static"; exit 1; \
+	fi
+	@if command -v npm >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+	  echo "installing npm with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	else \
+	  echo "make bench needs Node.js and npm: sudo apt-get install npm"; exit 1; \
+	fi
+	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error
+
+# Build speed, scale, serve rebuild, page weight and Lighthouse scores: one table, bench.json.
+bench: $(STAMP) browser bench-tools
+	$(PY) scripts/bench.py
 
 clean:
 	rm -rf site .build docs/zh-Hans docs/en docs/zh-Hant

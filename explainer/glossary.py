@@ -9,6 +9,7 @@ forms match case-insensitively at word boundaries.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -87,9 +88,22 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-@lru_cache(maxsize=8)
 def load_glossary(path: str) -> Glossary:
-    """Load and validate the term base; errors name the file, line, entry and field."""
+    """Load and validate the term base; errors name the file, line, entry and field.
+
+    Loaded once per version of the file: the cache key holds its modification
+    time and size, so a long-running ``make serve`` sees an edited term base.
+    """
+    try:
+        stat = os.stat(path)
+        version = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        version = (0, 0)  # reported below as a missing file
+    return _load_glossary(path, version)
+
+
+@lru_cache(maxsize=8)
+def _load_glossary(path: str, version: tuple[int, int]) -> Glossary:
     file = Path(path)
     try:
         data = yaml.load(file.read_text(encoding="utf-8"), Loader=_LineLoader)

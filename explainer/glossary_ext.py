@@ -36,12 +36,12 @@ PRIORITY = 6
 class GlossaryTreeprocessor(Treeprocessor):
     """Wraps the first occurrence of every term in a link to its glossary entry."""
 
-    def __init__(self, md: Markdown, glossary: Glossary, lang: str, url: str) -> None:
+    def __init__(self, md: Markdown, glossary: Glossary, lang: str, url: str, matcher: TermMatcher | None = None) -> None:
         super().__init__(md)
         self.glossary = glossary
         self.lang = lang
         self.url = url
-        self.matcher = TermMatcher(glossary, lang)
+        self.matcher = matcher or TermMatcher(glossary, lang)
 
     def run(self, root: etree.Element) -> None:
         self._linked: set[str] = set()
@@ -101,9 +101,31 @@ class GlossaryExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
+        lang = str(self.getConfig("lang"))
         glossary = load_glossary(str(self.getConfig("terms")))
-        processor = GlossaryTreeprocessor(md, glossary, str(self.getConfig("lang")), str(self.getConfig("url")))
+        processor = GlossaryTreeprocessor(md, glossary, lang, str(self.getConfig("url")), _matcher(glossary, lang))
         md.treeprocessors.register(processor, "explainer-glossary", PRIORITY)
+
+
+_MATCHERS: dict[tuple[int, str], tuple[Glossary, TermMatcher]] = {}
+
+
+def _matcher(glossary: Glossary, lang: str) -> TermMatcher:
+    """One matcher per term base version and language.
+
+    MkDocs makes a new Markdown instance, so calls extendMarkdown, for every
+    page; compiling the pattern each time cost a third of a second per language.
+    load_glossary returns the same object until the file changes. (A Glossary
+    holds dicts, so it cannot be a cache key: the entry keeps the object itself,
+    which makes its id a safe key.)
+    """
+    key = (id(glossary), lang)
+    cached = _MATCHERS.get(key)
+    if cached is None or cached[0] is not glossary:
+        if len(_MATCHERS) >= 8:
+            _MATCHERS.clear()
+        cached = _MATCHERS[key] = (glossary, TermMatcher(glossary, lang))
+    return cached[1]
 
 
 def makeExtension(**kwargs: Any) -> GlossaryExtension:  # noqa: N802 - Python-Markdown's entry point name
