@@ -52,8 +52,15 @@ def document_export(
                     segment.update(aligned["segments"].get(segment["id"], {"links": [], "part_links": []}))
         return exported
 
-    def url(page: str) -> dict[str, Any]:
-        return {"url": urls_of(page)} if with_urls else {}
+    def url(page: str, parallel: str | None = None) -> dict[str, Any]:
+        """{"url": {lang: path, …}}; with a side-by-side page, also "parallel": {lang: path, …} and the QR codes."""
+        if not with_urls:
+            return {}
+        links: dict[str, Any] = urls_of(page)
+        if parallel:
+            links["parallel"] = urls_of(parallel)
+            links["qr"] = {lang: site_path(page, lang) + "qr.svg" for lang in LANGUAGES}
+        return {"url": links}
 
     def part(item: Part) -> dict[str, Any]:
         data = {"number": item.number, "title": segment_export(item.title, texts), "articles": list(item.articles)}
@@ -68,7 +75,7 @@ def document_export(
             "title": segment_export(item.title, texts) if item.title else None,
             "paragraphs": paragraphs_export(item.paragraphs, texts),
             "paragraph_ids": [paragraph.id for paragraph in item.paragraphs],
-        } | ({"explained_by": aligned["explained_by"].get(item.number, [])} if aligned else {}) | url(urls.article(item.number))
+        } | ({"explained_by": aligned["explained_by"].get(item.number, [])} if aligned else {}) | url(urls.article(item.number), urls.parallel_article(item.number))
 
     def qa_item(item: QAItem) -> dict[str, Any]:
         return {
@@ -76,16 +83,18 @@ def document_export(
             "question": segment_export(item.question, texts),
             "answer": answer(item.answer),
             "paragraph_ids": [paragraph.id for paragraph in item.answer],
-        } | url(urls.qa(item.number))
+        } | url(urls.qa(item.number), urls.parallel_qa(item.number))
 
     qa = document.qa
     data: dict[str, Any] = {
         "slug": document.slug,
         "issuers": segment_export(document.issuers, texts) if document.issuers else None,
         "title": segment_export(document.title, texts),
+        "doc_number": segment_export(document.doc_number, texts) if document.doc_number else None,
         "preamble": paragraphs_export(document.preamble, texts),
         "parts": [part(item) for item in document.parts],
         "articles": [article(item) for item in document.articles],
+        "closing": paragraphs_export(document.closing, texts),
         "qa_title": segment_export(qa.title, texts) if qa else None,
         "qa_subtitle": segment_export(qa.subtitle, texts) if qa and qa.subtitle else None,
         "qa_intro": paragraphs_export(qa.intro, texts) if qa else [],
@@ -94,7 +103,7 @@ def document_export(
         "repairs": [{"kind": repair.kind, "line": repair.line, "description": repair.description} for repair in document.repairs],
     }
     if with_urls:
-        data["url"] = urls_of(urls.home)
+        data["url"] = urls_of(urls.home) | {"parallel": urls_of(urls.parallel_document), "print": urls_of(urls.print_document)}
     return data
 
 

@@ -67,7 +67,8 @@ def terms_used_block(page: str, terms: list[Term], lang: str, prefix: str) -> st
     items = []
     for term in terms:
         label = term.en if lang == "en" else (term.zh_hant if lang == "zh-Hant" else term.zh)
-        target = relative(page, prefix + GLOSSARY_PAGE, term.id)
+        # Raw HTML: MkDocs does not rewrite these links, so they must be served URLs (…/glossary/#id).
+        target = _directory_url(page, prefix + GLOSSARY_PAGE) + f"#{term.id}"
         items.append(f'<a class="term-chip" href="{markup.attribute(target)}" title="{markup.attribute(term.definition[lang])}">{markup.attribute(label)}</a>')
     return f'<nav class="terms-used no-terms" aria-label="{markup.attribute(heading)}">\n<h2 id="terms">{markup.attribute(heading)}</h2>\n{" ".join(items)}\n</nav>\n'
 
@@ -114,16 +115,16 @@ def _entry(glossary: Glossary, term: Term, found: list[Occurrence], titles: dict
         f'<div class="gloss-entry no-terms" id="{term.id}">',
         f'<p class="gloss-head">{names} <span class="pinyin" lang="zh-Latn-pinyin">{markup.attribute(term.pinyin)}</span> '
         f'<span class="gloss-en" lang="en">{markup.attribute(term.en)}</span> <a class="headerlink" href="#{term.id}" aria-label="¶ {markup.attribute(term.en)}">¶</a></p>',
-        f'<p class="gloss-def">{markup.attribute(term.definition[lang])}</p>',
+        f'<p class="gloss-def">{_prose(term.definition[lang], lang)}</p>',
     ]
     if lang != "en":
-        parts.append(f'<p class="gloss-def" lang="en">{markup.attribute(term.definition["en"])}</p>')
+        parts.append(f'<p class="gloss-def" lang="en">{_prose(term.definition["en"], "en")}</p>')
     if term.en_variants:
         label = {"en": "Also rendered as", "zh-Hans": "其他译法", "zh-Hant": "其他譯法"}[lang]
-        parts.append(f'<p class="gloss-variants">{label}: <span lang="en">{markup.attribute("; ".join(term.en_variants))}</span></p>')
+        parts.append(f'<p class="gloss-variants">{label}: <span lang="en">{_prose("; ".join(term.en_variants), "en")}</span></p>')
     if term.note:
         label = {"en": "Note on the rendering", "zh-Hans": "译名说明", "zh-Hant": "譯名說明"}[lang]
-        parts.append(f'<p class="gloss-note">{label}: <span lang="en">{markup.attribute(term.note)}</span></p>')
+        parts.append(f'<p class="gloss-note">{label}: <span lang="en">{_prose(term.note, "en")}</span></p>')
     if term.related:
         label = {"en": "Related", "zh-Hans": "相关术语", "zh-Hant": "相關術語"}[lang]
         related = ", ".join(
@@ -145,6 +146,11 @@ def _directory_url(from_page: str, to_page: str) -> str:
     """Relative URL between two pages as served with directory URLs (…/index.md → …/)."""
     target = relative(from_page, to_page)
     return target.removesuffix("index.md") or "./"
+
+
+def _prose(text: str, lang: str) -> str:
+    """Escaped text; in English, the Chinese it quotes gets its own lang attribute."""
+    return markup.html_with_chinese(text) if lang == "en" else markup.attribute(text)
 
 
 def _form(term: Term, lang: str) -> str:

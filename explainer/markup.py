@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 _SPECIAL = {
     "&": "&amp;",
@@ -58,3 +59,24 @@ def link(label: str, target: str, css_class: str = "") -> str:
     """A Markdown link; ``label`` is escaped, ``target`` is a path we built."""
     suffix = f"{{ .{css_class} }}" if css_class else ""
     return f"[{text(label)}]({target}){suffix}"
+
+
+_HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_PUNCTUATION = "\u3000-\u303f\uff00-\uffef\u00b7\u2014\u2026\u201c\u201d\u2018\u2019"
+_CHINESE_RUN = re.compile(f"[{_HAN}](?:[{_HAN}{_CJK_PUNCTUATION}]*[{_HAN}])?[{_CJK_PUNCTUATION}]?")
+
+
+def html_with_chinese(value: str, chinese_lang: str = "zh-Hans") -> str:
+    """Escape text for HTML and mark each run of Chinese in it with its own ``lang``.
+
+    For English prose that quotes Chinese (a glossary note: "高质量发展 is commonly
+    rendered …"), so that screen readers and fonts switch language for the quote.
+    """
+    parts = []
+    position = 0
+    for match in _CHINESE_RUN.finditer(value):
+        parts.append(attribute(value[position : match.start()]))
+        parts.append(f'<span lang="{chinese_lang}">{attribute(match.group())}</span>')
+        position = match.end()
+    parts.append(attribute(value[position:]))
+    return "".join(parts)

@@ -23,8 +23,12 @@ from .glossary_pages import glossary_page, occurrence_titles, occurrences, terms
 from .i18n import labels
 from .model import LANGUAGES, Document
 from .parse import parse_file
+from .qr import use_disk_cache
 from .project import DocumentConfig, Project, load_project
 from .render import DocumentRenderer, NavItem, Page, PageExtras
+from .site_home import HostedDocument, nav_section, qualified_titles, short_title, site_home
+from .sitemap import sitemap_files
+from .teaching import TeachingTools, public_base_url
 from .translations import Texts, load_texts
 from .urls import GLOSSARY_PAGE, HOME_PAGE, DocumentUrls, lang_prefix
 
@@ -55,6 +59,8 @@ class SiteContent:
     exports: dict[str, str] = field(default_factory=dict)
     build_files: dict[str, str] = field(default_factory=dict)
     """Auxiliary files for the builder (e.g. the search segmenter's user dictionary)."""
+    base_url: str = ""
+    """The site's public URL (site_url): permanent links, citations, QR codes, sitemap."""
 
     def write_exports(self, site_dir: Path) -> None:
         for relative_path, text in self.exports.items():
@@ -71,9 +77,10 @@ def load_documents(project: Project) -> list[LoadedDocument]:
 
 def prepare(root: Path, timer: _Timer) -> SiteContent:
     project = load_project(root)
+    use_disk_cache(root / ".build" / "qr-cache")
     documents = timer.measure("parse", lambda: load_documents(project))
     glossary = timer.measure("glossary", lambda: load_glossary(str(root / GLOSSARY_FILE)))
-    content = SiteContent(project, documents, glossary)
+    content = SiteContent(project, documents, glossary, base_url=public_base_url(root))
     timer.measure("render", lambda: _render(content))
     return content
 
@@ -82,6 +89,7 @@ def _render(content: SiteContent) -> None:
     glossary = content.glossary
     found = occurrences(glossary, [(loaded.document, DocumentUrls(loaded.config.prefix)) for loaded in content.documents])
     used = terms_by_page(found, glossary)
+    site_files: dict[str, str] = {}
     for lang in LANGUAGES:
         pages: dict[str, Page] = {}
         nav: list[NavItem] = [NavItem(labels(lang)["home"], HOME_PAGE)]
@@ -93,16 +101,25 @@ def _render(content: SiteContent) -> None:
                     extras.add(page_path, terms_used_block(page_path, terms, lang, ""))
             urls = DocumentUrls(loaded.config.prefix)
             add_crosslinks(extras, loaded.document, loaded.alignment, urls, loaded.texts, lang)
+            teaching = TeachingTools(loaded.document, loaded.config, loaded.texts, lang, content.base_url)
+            teaching.add_to(extras)
             renderer = DocumentRenderer(loaded.document, loaded.config, loaded.texts, lang, extras)
-            for page in renderer.pages():
+            for page in [*renderer.pages(), *teaching.pages()]:
                 pages[page.path] = page
-            titles |= occurrence_titles(loaded.document, lang, renderer.plain)
+            site_files |= teaching.files()
+            document_titles = occurrence_titles(loaded.document, lang, renderer.plain)
             document_nav = renderer.nav()
-            if loaded.config.is_default:
+            if len(content.documents) == 1:
                 nav += document_nav
             else:
-                title = loaded.config.short_title.get(lang) or renderer.plain(loaded.document.title)
-                nav.append(NavItem(title, loaded.config.prefix + HOME_PAGE, tuple(document_nav)))
+                # Several documents: each has a section, and glossary back-links name their document.
+                title = short_title(loaded.config, loaded.document, loaded.texts, lang)
+                nav.append(nav_section(loaded.config, title, document_nav))
+                document_titles = qualified_titles(document_titles, title)
+            titles |= document_titles
+        if len(content.documents) > 1:
+            hosted = [HostedDocument(loaded.document, loaded.config, loaded.texts) for loaded in content.documents]
+            pages[HOME_PAGE] = site_home(hosted, lang)
         glossary_markdown = glossary_page(glossary, found, titles, lang, lang_prefix(lang))
         pages[GLOSSARY_PAGE] = Page(GLOSSARY_PAGE, glossary_markdown, labels(lang)["glossary"])
         nav.append(NavItem(labels(lang)["glossary"], GLOSSARY_PAGE))
@@ -118,6 +135,7 @@ def _render(content: SiteContent) -> None:
     content.exports["data/glossary.csv"] = glossary_csv(glossary)
     content.exports["data/glossary.tbx"] = glossary_tbx(glossary)
     content.build_files["jieba-user-dict.txt"] = jieba_user_dict(glossary)
+    content.exports |= site_files | sitemap_files(content.pages, content.base_url)
 
 
 def _json(data: Any) -> str:

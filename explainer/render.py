@@ -144,8 +144,11 @@ class DocumentRenderer:
         lines = [f"# {markup.text(title)} {{ #top }}", "", "{{NOTICES}}"]
         if self.document.issuers:
             lines += [f"{markup.text(self.labels['issued_by'])}: {markup.text(self.plain(self.document.issuers))}", "{: .issuers }", ""]
-        for paragraph in self.config.about.get(self.lang, ()) or self._about_fallback():
-            lines += [markup.text(paragraph), ""]
+        if self.document.doc_number:
+            lines += [markup.text(self.plain(self.document.doc_number)), "{: .doc-number }", ""]
+        about, about_lang = self._about()
+        for paragraph in about:
+            lines += [markup.text(paragraph), *([f'{{: lang="{about_lang}" }}'] if about_lang else []), ""]
         lines += [f"## {markup.text(self.labels['contents'])} {{ #contents }}", ""]
         lines.append(f"- {markup.link(self.labels['full_text'], relative(path, self.urls.articles_index))}")
         for part in self.document.parts:
@@ -155,12 +158,22 @@ class DocumentRenderer:
         lines.append("")
         return self._page(path, title, " ".join(self.config.about.get(self.lang, ())) or title, "\n".join(lines))
 
-    def _about_fallback(self) -> Sequence[str]:
+    def _about(self) -> tuple[Sequence[str], str]:
+        """The home page's about paragraphs, and their lang attribute when they are not in this language.
+
+        Traditional is derived from Simplified; English that is not written yet
+        shows the Chinese, marked as such, with the translation-pending notice.
+        """
+        own = self.config.about.get(self.lang, ())
+        chinese = self.config.about.get("zh-Hans", ())
+        if own or not chinese:
+            return own, ""
         if self.lang == "zh-Hant":
             from .i18n import to_traditional
 
-            return [to_traditional(text) for text in self.config.about.get("zh-Hans", ())]
-        return ()
+            return [to_traditional(text) for text in chinese], ""
+        self._statuses.append("missing")
+        return chinese, "zh-Hans"
 
     def articles_index(self) -> Page:
         path = self.urls.articles_index
@@ -172,6 +185,9 @@ class DocumentRenderer:
             for number in part.articles:
                 article = self.document.article(number)
                 lines.append(f"- {markup.link(self.article_title(article), relative(path, self.urls.article(number)))}")
+        if self.document.closing:
+            # The closing section (closing paragraph, signers, date) ends the full text.
+            lines += ["", self.paragraphs(self.document.closing)]
         lines.append("")
         first = self.document.preamble[0].segments[0] if self.document.preamble else self.document.title
         return self._page(path, title, self.plain(first), "\n".join(lines))
@@ -200,7 +216,7 @@ class DocumentRenderer:
             markup.link(f"{part_label(part.number, self.lang)} {self.plain(part.title)}", relative(path, self.urls.part(part.number))),
             markup.text(article_label(article.number, self.lang)),
         )
-        lines += [f"# {markup.text(title)} {{ #a{article.key} }}", "", "{{NOTICES}}"]
+        lines += [f"# {markup.text(title)} {{ #a{article.key} }}", "", *self.extras.after_title.get(path, []), "{{NOTICES}}"]
         lines.append(self.paragraphs(article.paragraphs))
         lines.append(self._pager(path, article.number, len(self.document.articles), self.urls.article, self._article_link_title, "previous", "next"))
         description = self.plain(article.paragraphs[0].segments[0]) if article.paragraphs else title
@@ -264,7 +280,7 @@ class DocumentRenderer:
             markup.link(self.labels["qa"], relative(path, self.urls.qa_index)),
             markup.text(qa_label(item.number, self.lang)),
         )
-        lines += [f"# {markup.text(title)} {{ #q{item.number} }}", "", "{{NOTICES}}"]
+        lines += [f"# {markup.text(title)} {{ #q{item.number} }}", "", *self.extras.after_title.get(path, []), "{{NOTICES}}"]
         lines.append(self.paragraphs(item.answer))
         lines.append(self._pager(path, item.number, len(qa.items), self.urls.qa, self._qa_link_title, "previous_item", "next_item"))
         description = self.plain(item.answer[0].segments[0]) if item.answer else title

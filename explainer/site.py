@@ -1,9 +1,10 @@
 """The thin MkDocs layer: rendered Markdown → one Material build per language.
 
 Each language gets its own MkDocs configuration (docs_dir, site_dir,
-theme.language, search language, alternates), derived from the project's
-``mkdocs.yml``, so that every language has its own search index. Builds go to
-a staging directory that replaces ``site/`` only when everything succeeded.
+theme.language, alternates), derived from the project's ``mkdocs.yml``. After
+the builds, explainer/search.py indexes every language with Pagefind (one index
+per language). Builds go to a staging directory that replaces ``site/`` only
+when everything succeeded.
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ import yaml
 from .errors import InputError
 from .files import replace_directory, write_atomic
 from .i18n import labels
+from .incremental import DIRTY_HOOKS, HIDE_DIRTY_WARNING, PageReuse
 from .model import DEFAULT_LANGUAGE, LANGUAGES
 from .pipeline import SiteContent, prepare
 from .publish import finish_site
 from .render import NavItem
+from .search import SearchIndexError, write_search_index
 from .urls import lang_prefix
 
 MATERIAL_LANGUAGE = {"zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}
@@ -161,7 +164,7 @@ def write_docs(docs_dir: Path, pages: dict[str, str], assets: Path) -> None:
         shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
 
 
-def run_mkdocs(config_path: Path, strict: bool = True) -> None:
+def run_mkdocs(config_path: Path, strict: bool = True, dirty: bool = False) -> None:
     """Build one language with MkDocs; warnings fail the build in strict mode."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -169,16 +172,23 @@ def run_mkdocs(config_path: Path, strict: bool = True) -> None:
 
     try:
         config = load_config(config_file=str(config_path), strict=strict)
-        build(config)
+        if dirty:  # only `make serve` builds dirty, and explainer.incremental keeps it exact
+            logging.getLogger("mkdocs.commands.build").addFilter(HIDE_DIRTY_WARNING)
+        build(config, dirty=dirty)
     except (Abort, ConfigurationError) as error:
         raise BuildError(f"{config_path}: {error}") from None
 
 
-def build_site(root: Path, strict: bool = True, timings: Timings | None = None, output: Path | None = None) -> SiteContent:
+def build_site(
+    root: Path, strict: bool = True, timings: Timings | None = None, output: Path | None = None, reuse: PageReuse | None = None
+) -> SiteContent:
     """Parse, render and build the whole site into ``site/`` (atomically).
 
     Generated Markdown and configurations go to a private work directory under
     ``.build/``, so concurrent builds (tests, ``make serve``) never share files.
+    With ``reuse`` (``make serve``), a language whose navigation, configuration,
+    templates and assets did not change since the previous build renders only
+    the pages whose Markdown changed (see :mod:`explainer.incremental`).
     """
     timings = timings or Timings()
     root = root.resolve()  # MkDocs resolves paths against the generated config's folder
@@ -192,21 +202,39 @@ def build_site(root: Path, strict: bool = True, timings: Timings | None = None, 
     try:
         for name, data in content.build_files.items():
             write_atomic(work / name, data)
+        if reuse is not None:
+            reuse.start()
         for lang in LANGUAGES:
-            docs_dir = work / "docs" / lang
-            timings.measure("write", lambda: write_docs(docs_dir, content.pages[lang], root / "docs" / "assets"))
+            docs_dir, dirty = work / "docs" / lang, False
+            if reuse is not None:
+                docs_dir, dirty = timings.measure("reuse", lambda: reuse.prepare(lang, content, target, staging))
+            else:
+                timings.measure("write", lambda: write_docs(docs_dir, content.pages[lang], root / "docs" / "assets"))
             config = language_config(root, lang, docs_dir, staging / lang_prefix(lang), mkdocs_nav(content.nav[lang]), work)
+            if dirty:
+                config["hooks"] = [*config.get("hooks", []), str(DIRTY_HOOKS)]
             config_path = work / f"mkdocs.{lang}.yml"
             write_atomic(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
-            timings.measure("mkdocs", lambda: _quiet(lambda: run_mkdocs(config_path, strict)))
+            timings.measure("mkdocs", lambda: _quiet(lambda: run_mkdocs(config_path, strict, dirty)))
         timings.measure("export", lambda: content.write_exports(staging))
+        timings.measure("search", lambda: _index_search(staging))
         # Keep last before the swap: hashes asset names and precompresses every file written above.
         timings.measure("compress", lambda: finish_site(root, staging))
         replace_directory(staging, target)
+        if reuse is not None:
+            reuse.remember(target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
     return content
+
+
+def _index_search(site_dir: Path) -> None:
+    """Pagefind over the staged site (explainer/search.py); its failure fails the build like MkDocs'."""
+    try:
+        write_search_index(site_dir)
+    except SearchIndexError as error:
+        raise BuildError(str(error)) from None
 
 
 def _quiet(action: Callable[[], None]) -> None:

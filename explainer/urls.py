@@ -46,6 +46,31 @@ class DocumentUrls:
     def qa(self, number: int) -> str:
         return f"{self.prefix}qa/{number}/index.md"
 
+    # Side-by-side (Chinese beside English) and printable pages mirror the page
+    # they present below ``parallel/`` and ``print/`` (reserved slugs), so that
+    # their URLs too are built from numbers only.
+
+    @property
+    def parallel_document(self) -> str:
+        """The whole document side by side, for printing."""
+        return f"{self.prefix}parallel/index.md"
+
+    def parallel_article(self, number: int) -> str:
+        return f"{self.prefix}parallel/articles/{article_key(number)}/index.md"
+
+    def parallel_qa(self, number: int) -> str:
+        return f"{self.prefix}parallel/qa/{number}/index.md"
+
+    @property
+    def print_document(self) -> str:
+        """The full text in one language on one printable page."""
+        return f"{self.prefix}print/index.md"
+
+
+def qr_image(page: str) -> str:
+    """The QR code beside a page: ``articles/05/index.md`` → ``articles/05/qr.svg``."""
+    return page.removesuffix("index.md") + "qr.svg"
+
 
 def site_path(page: str, lang: str) -> str:
     """``articles/05/index.md`` → ``/en/articles/05/`` (site-relative, starts with /)."""
@@ -58,3 +83,9 @@ def relative(from_page: str, to_page: str, anchor: str = "") -> str:
     start = posixpath.dirname(from_page) or "."
     link = posixpath.relpath(to_page, start)
     return link + (f"#{anchor}" if anchor else "")
+
+
+def served_relative(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative URL between pages as served with directory URLs, for raw HTML (MkDocs rewrites only Markdown links)."""
+    target = relative(from_page, to_page).removesuffix("index.md") or "./"
+    return target + (f"#{anchor}" if anchor else "")

@@ -205,13 +205,19 @@
    * With navigation.indexes, the theme's section toggles (<label id="__nav_2_label">)
    * hold only an icon, and the section's <nav> takes its name from them: every
    * expanded section then has an empty name (axe: landmark-unique), and the
-   * focusable toggle has none either. Name each toggle after its section's link.
+   * focusable toggle has none either. Name each toggle after its section's link, with hidden text.
    */
   function nameSectionToggles() {
     document.querySelectorAll(".md-nav__container > label.md-nav__link[id]").forEach(function (toggle) {
       var link = toggle.parentNode.querySelector("a.md-nav__link");
-      if (link && !toggle.textContent.trim() && !toggle.hasAttribute("aria-label")) {
-        toggle.setAttribute("aria-label", link.textContent.trim());
+      if (link && !toggle.textContent.trim()) {
+        // Visually hidden text rather than aria-label: aria-label is prohibited on
+        // a <label> without a role (axe: aria-prohibited-attr), and text content
+        // names both the toggle and the <nav> labelled by it.
+        var name = document.createElement("span");
+        name.className = "visually-hidden";
+        name.textContent = link.textContent.trim();
+        toggle.appendChild(name);
       }
     });
   }
