@@ -60,17 +60,3 @@ def evaluate(document: Document, labels_path: Path, settings: Settings | None = 
     """Precision and recall of the aligner without overrides."""
     return score(align(document, settings), load_labels(labels_path, document))
 
-
-def bench_rows(root: Path) -> list[tuple[str, str]]:
-    """``make bench`` rows: the aligner's quality on the bundled document, without overrides."""
-    from .parse import parse_file
-    from .project import load_project
-
-    config = load_project(root).default
-    document = parse_file(config.source, config.slug)
-    scores = evaluate(document, root / LABELS)
-    return [
-        ("aligner precision (no overrides)", f"{scores.precision:.3f}"),
-        ("aligner recall (no overrides)", f"{scores.recall:.3f}"),
-        ("aligner links: correct / wrong / missed", f"{scores.true_positives} / {scores.false_positives} / {scores.false_negatives}"),
-    ]

@@ -498,12 +498,29 @@ def _shorten(path: str, width: int = 58) -> str:
 
 from explainer.search_bench import search_section  # noqa: E402 - recall@5 and bytes per query (issue 8)
 
+
+def alignment_section(bench: Bench) -> list[Row]:
+    """Precision and recall of the Q&A ↔ article aligner against the hand labels, without overrides (issue 5)."""
+    from explainer.align_eval import LABELS, evaluate
+    from explainer.parse import parse_file
+    from explainer.project import load_project
+
+    config = load_project(ROOT).default
+    scores = evaluate(parse_file(config.source, config.slug), ROOT / LABELS)
+    note = f"{scores.true_positives} links right, {scores.false_positives} wrong, {scores.false_negatives} missed"
+    return [
+        Row("alignment", "precision without overrides", round(scores.precision, 3), "", 0.9, scores.precision >= 0.9, note, at_least=True),
+        Row("alignment", "recall without overrides", round(scores.recall, 3), "", 0.95, scores.recall >= 0.95, note, at_least=True),
+    ]
+
+
 SECTIONS: list[Callable[[Bench], list[Row]]] = [
     build_section,
     scale_section,
     rebuild_section,
     budget_section,
     search_section,
+    alignment_section,
 ]
 """Each section runs in this order; register yours with one line (see the top of this file)."""
 
