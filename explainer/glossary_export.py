@@ -81,12 +81,3 @@ def _lang_section(entry: etree.Element, lang: str, forms: list[str], definition:
         if pronunciation and index == 0:
             etree.SubElement(term_section, f"{{{TBX_NAMESPACE}}}termNote", {"type": "pronunciation"}).text = pronunciation
 
-
-def jieba_user_dict(glossary: Glossary) -> str:
-    """Glossary terms as a jieba user dictionary, so search segments them as whole words."""
-    lines = []
-    for term in glossary.terms:
-        for form in dict.fromkeys((term.zh, term.zh_hant)):
-            if " " not in form:
-                lines.append(f"{form} 100000 nz")
-    return "\n".join(lines) + "\n"

@@ -110,8 +110,6 @@ def frame_fingerprint(root: Path, lang: str, content: Any) -> str:
     digest.update(lang.encode())
     digest.update(json.dumps(sorted(content.pages[lang])).encode())
     digest.update(json.dumps(content.nav[lang], default=repr, sort_keys=True).encode())
-    for name in sorted(content.build_files):
-        digest.update(b"\0build\0" + name.encode() + b"\0" + content.build_files[name].encode())
     for path in _input_files(root):
         digest.update(b"\0input\0" + path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

@@ -18,7 +18,7 @@ from .crosslinks import add_crosslinks
 from .export import document_export, documents_index
 from .files import write_atomic
 from .glossary import Glossary, load_glossary
-from .glossary_export import glossary_csv, glossary_json, glossary_tbx, jieba_user_dict
+from .glossary_export import glossary_csv, glossary_json, glossary_tbx
 from .glossary_pages import glossary_page, occurrence_titles, occurrences, terms_by_page, terms_used_block
 from .i18n import labels
 from .model import LANGUAGES, Document
@@ -57,8 +57,6 @@ class SiteContent:
     pages: dict[str, dict[str, str]] = field(default_factory=dict)
     nav: dict[str, list[NavItem]] = field(default_factory=dict)
     exports: dict[str, str] = field(default_factory=dict)
-    build_files: dict[str, str] = field(default_factory=dict)
-    """Auxiliary files for the builder (e.g. the search segmenter's user dictionary)."""
     base_url: str = ""
     """The site's public URL (site_url): permanent links, citations, QR codes, sitemap."""
 
@@ -134,7 +132,6 @@ def _render(content: SiteContent) -> None:
     content.exports = {path: _json(data) for path, data in exports.items()}
     content.exports["data/glossary.csv"] = glossary_csv(glossary)
     content.exports["data/glossary.tbx"] = glossary_tbx(glossary)
-    content.build_files["jieba-user-dict.txt"] = jieba_user_dict(glossary)
     content.exports |= site_files | sitemap_files(content.pages, content.base_url)
 
 

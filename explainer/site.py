@@ -35,7 +35,6 @@ from .urls import lang_prefix
 MATERIAL_LANGUAGE = {"zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}
 """Material theme language per site language (zh-Hans is a custom partial, so that html lang says zh-Hans)."""
 
-SEARCH_LANGUAGE = {"zh-Hans": "zh", "zh-Hant": "zh", "en": "en"}
 LANGUAGE_NAMES = {"zh-Hans": "简体中文", "en": "English", "zh-Hant": "繁體中文"}
 
 
@@ -82,7 +81,7 @@ def site_url(root: Path) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: list[Any], build_dir: Path) -> dict[str, Any]:
+def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: list[Any]) -> dict[str, Any]:
     """The MkDocs configuration of one language, derived from ``mkdocs.yml``."""
     config = copy.deepcopy(base_config(root))
     base_url = site_url(root)
@@ -95,8 +94,6 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
     theme["language"] = MATERIAL_LANGUAGE[lang]
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
-    plugins = config.get("plugins", [])
-    config["plugins"] = [_language_plugin(plugin, lang, build_dir) for plugin in plugins]
     extra = config.setdefault("extra", {})
     extra["site_language"] = lang
     extra["site_root"] = base_url
@@ -119,17 +116,6 @@ def _root_offset(current: str, other: str) -> str:
     """Relative path from the current language's root to another's (for the switcher)."""
     up = "" if current == DEFAULT_LANGUAGE else "../"
     return up + lang_prefix(other)
-
-
-def _language_plugin(plugin: Any, lang: str, build_dir: Path) -> Any:
-    if plugin == "search" or (isinstance(plugin, dict) and "search" in plugin):
-        options = dict(plugin["search"]) if isinstance(plugin, dict) else {}
-        options["lang"] = SEARCH_LANGUAGE[lang]
-        user_dict = build_dir / "jieba-user-dict.txt"
-        if SEARCH_LANGUAGE[lang] == "zh" and user_dict.exists():
-            options["jieba_dict_user"] = str(user_dict)
-        return {"search": options}
-    return plugin
 
 
 def _language_extension(extension: Any, lang: str, root: Path) -> Any:
@@ -200,8 +186,6 @@ def build_site(
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
     try:
-        for name, data in content.build_files.items():
-            write_atomic(work / name, data)
         if reuse is not None:
             reuse.start()
         for lang in LANGUAGES:
@@ -210,7 +194,7 @@ def build_site(
                 docs_dir, dirty = timings.measure("reuse", lambda: reuse.prepare(lang, content, target, staging))
             else:
                 timings.measure("write", lambda: write_docs(docs_dir, content.pages[lang], root / "docs" / "assets"))
-            config = language_config(root, lang, docs_dir, staging / lang_prefix(lang), mkdocs_nav(content.nav[lang]), work)
+            config = language_config(root, lang, docs_dir, staging / lang_prefix(lang), mkdocs_nav(content.nav[lang]))
             if dirty:
                 config["hooks"] = [*config.get("hooks", []), str(DIRTY_HOOKS)]
             config_path = work / f"mkdocs.{lang}.yml"
@@ -239,11 +223,7 @@ def _index_search(site_dir: Path) -> None:
 
 def _quiet(action: Callable[[], None]) -> None:
     """Keep MkDocs' INFO chatter out of our output; warnings still show and fail strict builds."""
-    # jieba sets its own logger to DEBUG when first imported; import it first so
-    # the level set below sticks.
-    import jieba  # noqa: F401
-
-    loggers = [logging.getLogger(name) for name in ("mkdocs", "jieba")]
+    loggers = [logging.getLogger("mkdocs")]
     levels = [logger.level for logger in loggers]
     for logger in loggers:
         logger.setLevel(logging.WARNING)
