@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from . import markup
-from .i18n import article_label, article_short, labels, part_label, part_prefix, qa_label
+from .i18n import article_label, article_short, labels, part_label, part_prefix, qa_label, to_traditional
 from .model import Article, Document, Paragraph, Part, QAItem, Segment
 from .project import DocumentConfig
 from .translations import Rendering, Texts
@@ -131,12 +131,9 @@ class DocumentRenderer:
 
     def _notices(self) -> str:
         """Admonitions for every translation status other than reviewed seen on the page."""
-        seen = [status for status in ("missing", "machine", "stale") if status in self._statuses]
+        notices = status_notices(self._statuses, self.labels)
         self._statuses = []
-        blocks = []
-        for status in seen:
-            blocks.append(f'!!! {NOTICE_KIND[status]} ""\n    {markup.text(self.labels[STATUS_NOTICE[status]])}\n')
-        return "\n".join(blocks)
+        return notices
 
     def home(self) -> Page:
         path = self.urls.home
@@ -159,21 +156,10 @@ class DocumentRenderer:
         return self._page(path, title, " ".join(self.config.about.get(self.lang, ())) or title, "\n".join(lines))
 
     def _about(self) -> tuple[Sequence[str], str]:
-        """The home page's about paragraphs, and their lang attribute when they are not in this language.
-
-        Traditional is derived from Simplified; English that is not written yet
-        shows the Chinese, marked as such, with the translation-pending notice.
-        """
-        own = self.config.about.get(self.lang, ())
-        chinese = self.config.about.get("zh-Hans", ())
-        if own or not chinese:
-            return own, ""
-        if self.lang == "zh-Hant":
-            from .i18n import to_traditional
-
-            return [to_traditional(text) for text in chinese], ""
-        self._statuses.append("missing")
-        return chinese, "zh-Hans"
+        about, about_lang = about_paragraphs(self.config, self.lang)
+        if about_lang:
+            self._statuses.append("missing")
+        return about, about_lang
 
     def articles_index(self) -> Page:
         path = self.urls.articles_index
@@ -313,6 +299,32 @@ class DocumentRenderer:
             )
         self._statuses = []
         return items
+
+
+def status_notices(statuses: Iterable[str], texts: dict[str, str]) -> str:
+    """Admonitions for every translation status other than reviewed among ``statuses``."""
+    seen = set(statuses)
+    blocks = [
+        f'!!! {NOTICE_KIND[status]} ""\n    {markup.text(texts[STATUS_NOTICE[status]])}\n'
+        for status in ("missing", "machine", "stale")
+        if status in seen
+    ]
+    return "\n".join(blocks)
+
+
+def about_paragraphs(config: DocumentConfig, lang: str) -> tuple[Sequence[str], str]:
+    """A document's 'about' paragraphs in ``lang``, and their lang attribute when they fall back.
+
+    Traditional is derived from Simplified; English that is not written yet
+    shows the Chinese, marked ``zh-Hans`` (the caller adds the pending notice).
+    """
+    own = config.about.get(lang, ())
+    chinese = config.about.get("zh-Hans", ())
+    if own or not chinese:
+        return own, ""
+    if lang == "zh-Hant":
+        return [to_traditional(text) for text in chinese], ""
+    return chinese, "zh-Hans"
 
 
 def _summary(text: str, limit: int = 150) -> str:

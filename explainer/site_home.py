@@ -16,7 +16,7 @@ from . import markup
 from .i18n import labels, to_traditional
 from .model import Document, Segment
 from .project import DocumentConfig
-from .render import NOTICE_KIND, STATUS_NOTICE, DocumentRenderer, NavItem, Page
+from .render import DocumentRenderer, NavItem, Page, about_paragraphs, status_notices
 from .translations import Texts
 from .urls import HOME_PAGE, DocumentUrls, relative
 
@@ -117,22 +117,14 @@ class _SiteHome:
         return "\n".join(lines)
 
     def _about(self, config: DocumentConfig) -> tuple[Sequence[str], str]:
-        own = config.about.get(self.lang, ())
-        chinese = config.about.get("zh-Hans", ())
-        if own or not chinese:
-            return own, ""
-        if self.lang == "zh-Hant":
-            return [to_traditional(text) for text in chinese], ""
-        self.statuses.add("missing")
-        return chinese, "zh-Hans"
+        about, about_lang = about_paragraphs(config, self.lang)
+        if about_lang:
+            self.statuses.add("missing")
+        return about, about_lang
 
     def _notices(self) -> str:
         """Notices for every translation status other than reviewed met while rendering the blocks."""
-        blocks = []
-        for status in ("missing", "machine", "stale"):
-            if status in self.statuses:
-                blocks.append(f'!!! {NOTICE_KIND[status]} ""\n    {markup.text(self.labels[STATUS_NOTICE[status]])}\n')
-        return "\n".join(blocks)
+        return status_notices(self.statuses, self.labels)
 
 
 def site_home(hosted: Sequence[HostedDocument], lang: str) -> Page:
