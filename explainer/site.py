@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -180,10 +181,12 @@ def build_site(
     root = root.resolve()  # MkDocs resolves paths against the generated config's folder
     content = prepare(root, timings)
     (root / ".build").mkdir(exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="work-", dir=root / ".build"))
+    remove_abandoned(root / ".build", "work-")
+    work = Path(tempfile.mkdtemp(prefix=f"work-{os.getpid()}-", dir=root / ".build"))
     target = output or root / "site"
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    remove_abandoned(target.parent, f".{target.name}.")
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}-", dir=target.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
     try:
         if reuse is not None:
@@ -219,6 +222,26 @@ def _index_search(site_dir: Path) -> None:
         write_search_index(site_dir)
     except SearchIndexError as error:
         raise BuildError(str(error)) from None
+
+
+def remove_abandoned(folder: Path, prefix: str) -> None:
+    """Delete work folders ``<prefix><pid>-…`` left by builds whose process is gone (killed mid-build)."""
+    if not folder.is_dir():
+        return
+    for path in folder.glob(f"{prefix}*"):
+        pid = path.name[len(prefix) :].split("-", 1)[0]
+        if path.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _quiet(action: Callable[[], None]) -> None:

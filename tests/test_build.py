@@ -97,3 +97,17 @@ def test_no_third_party_requests(built_site: Path) -> None:
             offenders.append(f"{path.relative_to(built_site)}: {host}")
     assert offenders == []
     assert "fonts.googleapis.com" not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_folders_of_killed_builds_are_removed(tmp_path: Path) -> None:
+    import os
+
+    from explainer.site import remove_abandoned
+
+    dead = tmp_path / "work-999999999-abc"  # above Linux's pid_max: no such process
+    alive = tmp_path / f"work-{os.getpid()}-abc"
+    unrelated = tmp_path / "work-notapid"
+    for folder in (dead, alive, unrelated):
+        folder.mkdir()
+    remove_abandoned(tmp_path, "work-")
+    assert not dead.exists() and alive.exists() and unrelated.exists()
