@@ -8,8 +8,9 @@ pytestmark = pytest.mark.browser
 
 
 def search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """Type a query into Material's search (fill + keyup: keyboard.type leaves Chinese empty)."""
-    page.click("label.md-search__icon, label[for='__search']", timeout=5000) if page.is_visible("label[for='__search']") else None
+    """Type a query into the header search (fill + keyup: keyboard.type leaves Chinese empty)."""
+    if page.is_visible("label[for='__search']"):
+        page.click("label[for='__search']", timeout=5000)
     field = page.locator("input.md-search__input")
     field.fill(query)
     field.dispatch_event("keyup")
