@@ -76,11 +76,11 @@ class PublishStats:
     seconds: float = 0.0
 
 
-def finish_site(root: Path, site_dir: Path) -> PublishStats:
-    """Hash the hand-written assets, then precompress every text file of ``site_dir``."""
+def finish_site(root: Path, site_dir: Path, compress: bool = True) -> PublishStats:
+    """Hash the hand-written assets, then precompress every text file of ``site_dir`` (unless ``compress`` is off)."""
     start = time.perf_counter()
     hashed = hash_assets(site_dir, root / "docs" / "assets")
-    stats = precompress(site_dir, CompressionCache(root / CACHE_DIR))
+    stats = precompress(site_dir, CompressionCache(root / CACHE_DIR)) if compress else PublishStats(hashed={})
     stats.hashed = hashed
     stats.seconds = time.perf_counter() - start
     return stats

@@ -73,7 +73,11 @@ class Rebuilder:
         start = time.perf_counter()
         timings = Timings()
         try:
-            content = build_site(self.root, strict=self.strict, timings=timings, output=self.output, reuse=self.reuse)
+            # No .gz/.br copies: the preview server sends plain files, and compressing
+            # every page again was a quarter of a rebuild. `make build` writes them.
+            content = build_site(
+                self.root, strict=self.strict, timings=timings, output=self.output, reuse=self.reuse, precompress=False
+            )
         except InputError as error:
             ok, message = False, str(error)
         except BuildError as error:

@@ -167,7 +167,12 @@ def run_mkdocs(config_path: Path, strict: bool = True, dirty: bool = False) -> N
 
 
 def build_site(
-    root: Path, strict: bool = True, timings: Timings | None = None, output: Path | None = None, reuse: PageReuse | None = None
+    root: Path,
+    strict: bool = True,
+    timings: Timings | None = None,
+    output: Path | None = None,
+    reuse: PageReuse | None = None,
+    precompress: bool = True,
 ) -> SiteContent:
     """Parse, render and build the whole site into ``site/`` (atomically).
 
@@ -176,6 +181,7 @@ def build_site(
     With ``reuse`` (``make serve``), a language whose navigation, configuration,
     templates and assets did not change since the previous build renders only
     the pages whose Markdown changed (see :mod:`explainer.incremental`).
+    ``precompress=False`` leaves out the .gz/.br copies (a local preview does not serve them).
     """
     timings = timings or Timings()
     root = root.resolve()  # MkDocs resolves paths against the generated config's folder
@@ -206,7 +212,7 @@ def build_site(
         timings.measure("export", lambda: content.write_exports(staging))
         timings.measure("search", lambda: _index_search(staging))
         # Keep last before the swap: hashes asset names and precompresses every file written above.
-        timings.measure("compress", lambda: finish_site(root, staging))
+        timings.measure("compress", lambda: finish_site(root, staging, precompress))
         replace_directory(staging, target)
         if reuse is not None:
             reuse.remember(target)
