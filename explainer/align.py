@@ -256,8 +256,7 @@ def load_overrides(path: Path) -> list[Override]:
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError(str(path), (mark.line + 1) if mark else 1, f"not valid YAML: {getattr(error, 'problem', error)}") from None
+        raise InputError.from_yaml(path, error) from None
     if root is None:
         return []
     data = yaml.safe_load(path.read_text(encoding="utf-8"))

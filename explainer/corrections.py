@@ -74,8 +74,7 @@ def load_corrections(path: Path) -> Corrections:
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
-        raise InputError(str(path), line, f"not valid YAML: {error}") from None
+        raise InputError.from_yaml(path, error) from None
     if root is None:
         return Corrections()
     if not isinstance(root, yaml.MappingNode):

@@ -16,6 +16,13 @@ class InputError(Exception):
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
 
+    @classmethod
+    def from_yaml(cls, path: object, error: Exception) -> InputError:
+        """A YAML syntax error of ``path``, at the line PyYAML points to."""
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or error
+        return cls(str(path), (mark.line + 1) if mark else 1, f"not valid YAML: {problem}")
+
 
 class ParseError(InputError):
     """A source text that does not follow the grammar of an Opinion and its Q&A."""

@@ -110,8 +110,7 @@ def _load_glossary(path: str, version: tuple[int, int]) -> Glossary:
     except FileNotFoundError:
         raise InputError(path, 0, "no such file: expected the term base") from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError(path, (mark.line + 1) if mark else 1, f"not valid YAML: {getattr(error, 'problem', error)}") from None
+        raise InputError.from_yaml(path, error) from None
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list) or not isinstance(data.get("categories"), list):
         raise InputError(path, 1, "expected 'categories:' and 'terms:' lists")
     categories = tuple(_category(path, entry) for entry in data["categories"])

@@ -57,8 +57,7 @@ def load_project(root: Path, config_file: str = CONFIG_FILE) -> Project:
     except FileNotFoundError:
         raise InputError(str(path), 0, "no such file: expected the list of documents") from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError(str(path), (mark.line + 1) if mark else 1, f"not valid YAML: {getattr(error, 'problem', error)}") from None
+        raise InputError.from_yaml(path, error) from None
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list) or not data["documents"]:
         raise InputError(str(path), 1, "expected 'documents:' with a list of at least one document")

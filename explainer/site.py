@@ -61,8 +61,7 @@ def base_config(root: Path) -> dict[str, Any]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError(str(path), (mark.line + 1) if mark else 1, f"not valid YAML: {error}") from None
+        raise InputError.from_yaml(path, error) from None
     if not isinstance(data, dict):
         raise InputError(str(path), 1, "expected a MkDocs configuration mapping")
     return data

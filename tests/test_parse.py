@@ -200,3 +200,11 @@ def test_not_utf8_names_the_line(tmp_path: Path) -> None:
 
 def test_empty_corrections_are_allowed() -> None:
     assert parse_text(_minimal("甲。"), "x.txt", "x", Corrections()).article(1).title.zh == "指导思想"
+
+
+def test_yaml_syntax_errors_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.corrections.yml"
+    path.write_text("corrections:\n  - line: [3\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_corrections(path)
+    assert str(raised.value) == f"{path}:3: not valid YAML: expected ',' or ']', but got '<stream end>'"
