@@ -80,9 +80,6 @@ class Alignment:
     def explained_by(self, article: int) -> list[Link]:
         return [link for link in self.links.values() if article in link.articles]
 
-    def part_mentions(self, part: int) -> list[Link]:
-        return [link for link in self.links.values() if part in link.parts]
-
 
 def ngrams(text: str, n: int = NGRAM) -> Counter[str]:
     grams: Counter[str] = Counter()

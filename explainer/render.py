@@ -47,8 +47,6 @@ class PageExtras:
     """
 
     after_body: dict[str, list[str]] = field(default_factory=dict)
-    after_paragraph: dict[str, list[str]] = field(default_factory=dict)
-    """Keyed by paragraph id: Markdown shown right after that paragraph."""
     after_sentence: dict[str, list[str]] = field(default_factory=dict)
     """Keyed by sentence id: inline HTML shown right after that sentence (escaped by the producer)."""
     after_title: dict[str, list[str]] = field(default_factory=dict)
@@ -92,10 +90,7 @@ class DocumentRenderer:
     def paragraph(self, paragraph: Paragraph) -> str:
         separator = " " if self.lang == "en" else ""
         body = separator.join(self.sentence(segment) for segment in paragraph.segments)
-        block = f"{body}\n{{: #{paragraph.id} .para }}\n"
-        for extra in self.extras.after_paragraph.get(paragraph.id, []):
-            block += "\n" + extra
-        return block
+        return f"{body}\n{{: #{paragraph.id} .para }}\n"
 
     def paragraphs(self, paragraphs: Iterable[Paragraph]) -> str:
         return "\n".join(self.paragraph(paragraph) for paragraph in paragraphs)

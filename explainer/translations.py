@@ -9,7 +9,6 @@ sentence is stale.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -176,14 +175,3 @@ def template(document: Document) -> polib.POFile:
         po.append(entry)
     return po
 
-
-def statuses(document: Document, catalog: Catalog) -> Iterator[tuple[Segment, Rendering]]:
-    for segment in document.segments():
-        yield segment, catalog.render(segment)
-
-
-def count_by_status(pairs: Iterable[tuple[Segment, Rendering]]) -> dict[str, int]:
-    counts = {"reviewed": 0, "machine": 0, "stale": 0, "missing": 0}
-    for _, rendering in pairs:
-        counts[rendering.status] += 1
-    return counts
