@@ -84,6 +84,12 @@ RESOURCE_ATTRIBUTES = re.compile(r'<(?:script|img|iframe|source|link|video|audio
 CSS_URLS = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"])(https?:)?//([^/'\")\s]+)", re.I)
 
 
+def test_every_file_is_readable_by_a_web_server(built_site: Path) -> None:
+    # Atomic writes go through private temporary files; a server running as another user must still read them.
+    private = [path.relative_to(built_site).as_posix() for path in built_site.rglob("*") if path.stat().st_mode & 0o444 != 0o444]
+    assert private == []
+
+
 def test_no_third_party_requests(built_site: Path) -> None:
     """Nothing a page loads comes from another host (no Google Fonts, no CDN)."""
     offenders = []

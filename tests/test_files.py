@@ -1,0 +1,40 @@
+"""Atomic writes (explainer/files.py): whole files only, with the mode a reader expects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from explainer.files import NEW_FILE_MODE, write_atomic, write_if_changed
+
+
+def test_a_new_file_gets_the_mode_of_any_new_file(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "new.json"
+    write_atomic(path, "{}")
+    assert path.read_text(encoding="utf-8") == "{}"
+    assert path.stat().st_mode & 0o7777 == NEW_FILE_MODE
+    assert [p.name for p in path.parent.iterdir()] == ["new.json"]  # no temporary file left
+
+
+def test_a_rewritten_file_keeps_its_mode(tmp_path: Path) -> None:
+    path = tmp_path / "translation.po"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(0o640)
+    write_atomic(path, "new")
+    assert (path.read_text(encoding="utf-8"), path.stat().st_mode & 0o7777) == ("new", 0o640)
+
+
+def test_a_rewrite_replaces_the_file_instead_of_writing_into_it(tmp_path: Path) -> None:
+    # `make serve` stages hard links to the live site: writing in place would change the live file.
+    live, staged = tmp_path / "live.html", tmp_path / "staged.html"
+    live.write_text("live", encoding="utf-8")
+    staged.hardlink_to(live)
+    write_atomic(staged, "rebuilt")
+    assert (live.read_text(encoding="utf-8"), staged.read_text(encoding="utf-8")) == ("live", "rebuilt")
+
+
+def test_write_if_changed_leaves_an_equal_file_alone(tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    assert write_if_changed(path, "text") is True
+    before = path.stat().st_mtime_ns
+    assert write_if_changed(path, "text") is False
+    assert path.stat().st_mtime_ns == before
