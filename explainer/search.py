@@ -174,15 +174,29 @@ def _text(element: Tag, lang: str) -> str:
     return " ".join(element.get_text(" ").split())
 
 
+def reading_part(html: str) -> str | None:
+    """The part of a built page that search reads: Material's content element, or None for an excluded page or one without it.
+
+    Parsing only the article keeps indexing fast (the header, navigation and footer are
+    most of a page), and it is what :func:`site_records` caches by: the asset names
+    that ``publish.hash_assets`` rewrites after indexing are outside it.
+    """
+    if EXCLUDED_PAGE.search(html):
+        return None
+    match = ARTICLE.search(html)
+    return match.group(0) if match else None
+
+
 def page_records(html: str, url: str, lang: str) -> list[SearchRecord]:
     """The search records of one built page (none if it has no reading text or is excluded)."""
-    if EXCLUDED_PAGE.search(html):
+    return article_records(reading_part(html), url, lang)
+
+
+def article_records(article_html: str | None, url: str, lang: str) -> list[SearchRecord]:
+    """The search records of a page's content element (see :func:`reading_part`)."""
+    if article_html is None:
         return []
-    # Parsing only the article keeps this fast: the header, navigation and footer are most of a page.
-    match = ARTICLE.search(html)
-    if match is None:
-        return []
-    article = BeautifulSoup(match.group(0), "html.parser").article
+    article = BeautifulSoup(article_html, "html.parser").article
     if article is None or article.has_attr("data-pagefind-ignore"):
         return []
     # One selection per page (soupsieve is the slow part of indexing), find_all below.
@@ -274,11 +288,13 @@ def site_records(site_dir: Path, lang: str, parsed: dict[tuple[str, str, str], l
     """Every search record of one language of a built site; ``parsed`` collects them by page for the next build."""
     records: list[SearchRecord] = []
     for path, url in language_pages(site_dir, lang):
-        html = path.read_text(encoding="utf-8")
-        key = (lang, url, hashlib.sha256(html.encode()).hexdigest())
+        article = reading_part(path.read_text(encoding="utf-8"))
+        # Keyed by the reading part, not the whole file: `make serve` copies unchanged pages from
+        # the live site, whose asset names are hashed, so whole files would never match.
+        key = (lang, url, hashlib.sha256((article or "").encode()).hexdigest())
         page = _parsed.get(key)
         if page is None:
-            page = page_records(html, url, lang)
+            page = article_records(article, url, lang)
         if parsed is not None:
             parsed[key] = page
         records += page

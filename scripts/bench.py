@@ -430,11 +430,16 @@ def rebuild_section(bench: Bench) -> list[Row]:
 
 
 def edit_one_po_entry(po: Path) -> tuple[str, str]:
-    """The PO file's text with one translated entry changed, and a marker (plain words) that the edit added."""
+    """The PO file's text with one translated entry changed, and a marker (plain words) that the edit added.
+
+    The entry is the first sentence of an article's text: the usual edit, and the one that
+    reaches the most outputs (the article page, its side-by-side views, the printable text
+    and the search index of every language that shows the English).
+    """
     import polib
 
     catalog = polib.pofile(str(po))
-    entry = next(item for item in catalog if item.msgstr and not item.obsolete and len(item.msgstr) > 20)
+    entry = next(item for item in catalog if item.msgstr and not item.obsolete and re.fullmatch(r"a\d+-p1-s1", item.msgctxt or ""))
     marker = f"benchmark edit {os.getpid()} {time.time_ns()}"
     entry.msgstr = f"{entry.msgstr} {marker}"
     return str(catalog), marker
