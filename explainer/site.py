@@ -33,6 +33,9 @@ from .render import NavItem
 from .search import SearchIndexError, write_search_index
 from .urls import lang_prefix
 
+BUILD_HOOKS = Path(__file__).with_name("build_hooks.py")
+"""MkDocs hooks of every build: the shared template cache (explainer/templates.py)."""
+
 MATERIAL_LANGUAGE = {"zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}
 """Material theme language per site language (zh-Hans is a custom partial, so that html lang says zh-Hans)."""
 
@@ -146,8 +149,6 @@ def write_docs(docs_dir: Path, pages: dict[str, str], assets: Path) -> None:
         target.write_text(markdown, encoding="utf-8")
     if assets.is_dir():
         shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
-    if assets.is_dir():
-        shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
 
 
 def run_mkdocs(config_path: Path, strict: bool = True, dirty: bool = False) -> None:
@@ -203,8 +204,7 @@ def build_site(
             else:
                 timings.measure("write", lambda: write_docs(docs_dir, content.pages[lang], root / "docs" / "assets"))
             config = language_config(root, lang, docs_dir, staging / lang_prefix(lang), mkdocs_nav(content.nav[lang]))
-            if dirty:
-                config["hooks"] = [*config.get("hooks", []), str(DIRTY_HOOKS)]
+            config["hooks"] = [*config.get("hooks", []), str(BUILD_HOOKS), *([str(DIRTY_HOOKS)] if dirty else [])]
             config_path = work / f"mkdocs.{lang}.yml"
             write_atomic(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
             timings.measure("mkdocs", lambda: _quiet(lambda: run_mkdocs(config_path, strict, dirty)))
