@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -136,7 +137,11 @@ def write_changed_docs(docs_dir: Path, pages: dict[str, str], assets: Path) -> N
 
 def copy_language(site: Path, staging: Path, lang: str) -> None:
     """Copy one language's output with its times; the default language's (the site root) without the
-    other languages' folders and the data exports. Precompressed siblings are left out: the build writes them anew."""
+    other languages' folders and the data exports. Precompressed siblings are left out: the build writes them anew.
+
+    Files are hard-linked, not copied (a tenth of the time): whatever the build then
+    writes replaces a file instead of writing into it (``dirty_hooks.py`` unlinks what
+    MkDocs will write; our own stages write atomically), so the live site stays as it was."""
     prefix = lang_prefix(lang).rstrip("/")
     source = site / prefix if prefix else site
     destination = staging / prefix if prefix else staging
@@ -148,7 +153,14 @@ def copy_language(site: Path, staging: Path, lang: str) -> None:
             skip |= {name for name in names if name in others or name == "data"}
         return skip
 
-    shutil.copytree(source, destination, ignore=skipped, dirs_exist_ok=True)
+    shutil.copytree(source, destination, ignore=skipped, dirs_exist_ok=True, copy_function=_link_or_copy)
+
+
+def _link_or_copy(source: str, destination: str) -> None:
+    try:
+        os.link(source, destination)
+    except OSError:  # a file system without hard links
+        shutil.copy2(source, destination)
 
 
 class HideDirtyWarning(logging.Filter):

@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 import brotli
 
 from .errors import InputError
+from .files import write_atomic
 
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".tbx", ".csv", ".txt", ".webmanifest"})
 """Files worth compressing: text formats. Images, fonts and Pagefind's fragments are compressed already."""
@@ -124,7 +125,7 @@ def hash_assets(site_dir: Path, assets_dir: Path) -> dict[str, str]:
             text = path.read_text(encoding="utf-8")
             rewritten = reference.sub(lambda match: "assets/" + names[match.group(1)], text)
             if rewritten != text:
-                path.write_text(rewritten, encoding="utf-8")
+                write_atomic(path, rewritten)  # a new file: `make serve` stages hard links to the live site
     return names
 
 

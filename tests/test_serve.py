@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -86,6 +87,26 @@ def test_a_po_edit_rebuilds_and_the_result_equals_a_full_build(project: Path, tm
     assert sorted(incremental) == sorted(fresh)
     different = [path for path in fresh if incremental[path] != fresh[path]]
     assert not different, different[:10]
+
+
+def test_a_rebuild_never_writes_into_the_live_site(project: Path) -> None:
+    # The staging folder starts as hard links to the live site: every file the rebuild
+    # writes must be a new file, or readers of the live site would see it change mid-build.
+    rebuilder = Rebuilder(project, log=lambda message: None)
+    assert rebuilder.build().ok
+    live, snapshot = project / "site", project / "snapshot"
+    shutil.copytree(live, snapshot, copy_function=os.link)  # the live site's files themselves, not copies
+    before = {path.relative_to(snapshot): path.read_bytes() for path in snapshot.rglob("*") if path.is_file()}
+    po = _po_file(project)
+    edited, translation = bench.edit_one_po_entry(po)
+    po.write_text(edited, encoding="utf-8")
+    assert rebuilder.build().ok
+    assert rebuilder.reuse.partial == ["zh-Hans", "en", "zh-Hant"]
+    assert translation in "".join(path.read_text(encoding="utf-8") for path in (live / "en" / "articles").rglob("index.html"))
+    changed = [relative.as_posix() for relative, content in before.items() if (snapshot / relative).read_bytes() != content]
+    assert changed == []
+    linked = {path.stat().st_ino for path in snapshot.rglob("*") if path.is_file()}
+    assert len([path for path in live.rglob("*") if path.is_file() and path.stat().st_ino in linked]) > len(before) / 2  # linked, not copied
 
 
 def test_bad_input_keeps_the_last_good_site(project: Path) -> None:
