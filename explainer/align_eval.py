@@ -39,7 +39,10 @@ def load_labels(path: Path, document: Document) -> dict[str, set[int]]:
         for sentence in item_labels["sentences"]:
             if sentence["zh"] not in by_text:
                 raise InputError(str(path), 1, f"labelled sentence not found in Q&A item {item.number}: {sentence['zh'][:20]}")
-            labels[by_text[sentence["zh"]]] = set(sentence["articles"])
+            segment_id = by_text[sentence["zh"]]
+            if sentence.get("id", segment_id) != segment_id:
+                raise InputError(str(path), 1, f"labelled sentence {sentence['id']} is {segment_id} in the source: {sentence['zh'][:20]}")
+            labels[segment_id] = set(sentence["articles"])
     return labels
 
 
