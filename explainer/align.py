@@ -4,8 +4,17 @@ The answers restate the Opinion nearly word for word, so evidence is textual
 overlap: each answer sentence is cut into clauses, and a clause explains an
 article when the article covers most of the clause's rare character n-grams
 (weighted by inverse document frequency across articles, so that 职业教育,
-present everywhere, counts for little). Explicit part mentions (第二部分) link
-to part pages. Nothing here knows the seed: it works for any Opinion and Q&A.
+present everywhere, counts for little; the words of the document's title,
+which name its whole subject, count for nothing).
+
+Context then carries what wording alone misses, following how such answers are
+written: an answer explains what its question asks about (如何推进职业本科教育稳步发展
+→ the article on 职业本科教育, for every sentence of the answer); an item of a list
+(一是…二是…) keeps to the articles its first sentence named; a sentence after
+第二部分“…” summarises that part; an answer keeps discussing the articles it has
+named. A leader's remark reported as such (习近平总书记强调…) is background and
+explains nothing. Explicit part mentions (第二部分) link to part pages. Nothing
+here knows the seed: it works for any Opinion and Q&A.
 Overrides for what the algorithm gets wrong live in a reviewable file beside
 the source (``sources/<slug>.alignment.yml``).
 """
@@ -27,11 +36,18 @@ NGRAM = 3
 CLAUSE_SPLIT = re.compile(r"[，；：。？！,;:?!]")
 CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
 PART_MENTION = re.compile(r"第([一二三四五六七八九十]+)部分")
+ENUMERATION = re.compile(r"(?:^|[，；：])[一二三四五六七八九十]是")
+"""一是…二是…: the marker of one item of an answer's list; the item runs to the next marker."""
+REPORTED_SPEECH = re.compile(r"强调|指出|指示|批示|讲话")
+"""A leader's instruction or remark reported as such is background, not the Opinion's measure."""
+CITES_A_DOCUMENT = "《"
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Thresholds, chosen by a grid search against the hand labels (best F1 with precision ≥ 0.9).
+    """Thresholds, chosen by a grid search against the hand labels (``scripts/align_grid.py``):
+    the best F1 among the settings with precision ≥ 0.9 and recall ≥ 0.95, taken from
+    the middle of the plateau of equally good settings.
 
     ``make bench`` prints precision and recall with these settings; the search
     space and its result are recorded in README (Alignment).
@@ -55,11 +71,22 @@ class Settings:
     min_piece_weight: float = 8.0
     """Items lighter than this (a word or two) decide nothing alone."""
 
-    scope_coverage: float = 0.1
-    """After 第二部分…, sentences summarise that part: its articles need only this coverage."""
+    scope_coverage: float = 0.0
+    """After 第二部分…, sentences summarise that part: its articles need only this coverage
+    (0: a sentence there with content of its own explains every article of the part)."""
 
     topic_coverage: float = 0.5
     """Articles already explained earlier in the same answer need only this coverage."""
+
+    item_coverage: float = 0.05
+    """In one item of a list (一是…), the articles its first sentence explains need only this coverage."""
+
+    part_tie: float = 0.3
+    """Articles of the same part as the best-scoring one count from this ratio of its score (a
+    sentence restating two neighbouring articles); articles of other parts need ``tie``."""
+
+    question_coverage: float = 0.3
+    """Coverage with which a question names an article; every sentence of its answer then explains that article."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +132,10 @@ class ArticleIndex:
             self.grams[article.number] = set(ngrams(title + "".join(p.zh for p in article.paragraphs)))
             if len(set(ngrams(title))) >= 2:
                 self.titles[article.number] = set(ngrams(title))
+        self.part_of = {number: part.number for part in document.parts for number in part.articles}
+        # The document's title names its subject (推动现代职业教育高质量发展): a clause that
+        # repeats it speaks of the whole document, which is evidence for no article.
+        self.title_grams = set(ngrams(document.title.zh))
         general = [document.title.zh, *(p.zh for p in document.preamble), *(part.title.zh for part in document.parts)]
         self.part_titles = [part.title.zh for part in document.parts]
         frequency: Counter[str] = Counter()
@@ -116,6 +147,8 @@ class ArticleIndex:
     def weight(self, gram: str) -> float:
         # An n-gram that no article has is not evidence for any; count it at the
         # maximum weight so that clauses of new content score low coverage.
+        if gram in self.title_grams:
+            return 0.0
         return self.idf.get(gram, math.log(self.count + 1))
 
     def scores(self, clause: str) -> tuple[float, dict[int, float]]:
@@ -144,13 +177,23 @@ def clauses(sentence: str) -> list[str]:
     return [clause for clause in CLAUSE_SPLIT.split(sentence) if CONTENT.search(clause)]
 
 
-def _best(scores: dict[int, float], coverage: float, tie: float) -> set[int]:
+def _best(scores: dict[int, float], coverage: float, settings: Settings, part_of: dict[int, int]) -> set[int]:
+    """The best-covered article if it reaches ``coverage``, with the articles close to it.
+
+    Close means within ``tie`` of its score, or within ``part_tie`` for an article of
+    the same part (a summary sentence often restates two neighbouring articles).
+    """
     if not scores:
         return set()
-    best = max(scores.values())
+    winner = max(scores, key=lambda number: (scores[number], -number))
+    best = scores[winner]
     if best < coverage:
         return set()
-    return {number for number, score in scores.items() if score >= best * tie}
+    return {
+        number
+        for number, score in scores.items()
+        if score >= best * (settings.part_tie if part_of.get(number) == part_of.get(winner) else settings.tie)
+    }
 
 
 def explain(sentence: str, index: ArticleIndex, settings: Settings, context: Context | None = None) -> tuple[int, ...]:
@@ -165,17 +208,33 @@ def explain(sentence: str, index: ArticleIndex, settings: Settings, context: Con
         found |= index.named_titles(clause, settings.title)
         total, scores = index.scores(clause)
         if total >= settings.min_weight:
-            found |= _best(scores, settings.coverage, settings.tie)
+            found |= _best(scores, settings.coverage, settings, index.part_of)
             found |= {n for n in context.scope if scores.get(n, 0.0) >= settings.scope_coverage}
             found |= {n for n in context.topics if scores.get(n, 0.0) >= settings.topic_coverage}
+            found |= {n for n in context.item if scores.get(n, 0.0) >= settings.item_coverage}
         # A clause that lists several measures (A、B、C) may restate several articles.
         pieces = [piece for piece in clause.split("、") if piece]
         if len(pieces) > 1:
             for piece in pieces:
                 total, scores = index.scores(piece)
                 if total >= settings.min_piece_weight:
-                    found |= _best(scores, settings.piece_coverage, settings.tie)
+                    found |= _best(scores, settings.piece_coverage, settings, index.part_of)
     return tuple(sorted(found))
+
+
+def question_topic(question: str, index: ArticleIndex, settings: Settings) -> set[int]:
+    """The articles a question asks about (如何推进职业本科教育稳步发展 → the article that says 稳步发展职业本科教育)."""
+    found: set[int] = set()
+    for clause in clauses(index.without_part_titles(question)):
+        total, scores = index.scores(clause)
+        if total >= settings.min_weight:
+            found |= _best(scores, settings.question_coverage, settings, index.part_of)
+    return found
+
+
+def reports_speech(sentence: str) -> bool:
+    """Whether a sentence reports what someone said or instructed, rather than what a document says."""
+    return REPORTED_SPEECH.search(sentence) is not None and CITES_A_DOCUMENT not in sentence
 
 
 @dataclass
@@ -183,10 +242,24 @@ class Context:
     """What an answer has established before the current sentence."""
 
     scope: set[int] = field(default_factory=set)
-    """Articles of the part the answer is summarising (since its last 第…部分)."""
+    """Articles of the part the answer is summarising (since its last 第…部分, within the paragraph)."""
 
     topics: set[int] = field(default_factory=set)
     """Articles explained earlier in the same answer."""
+
+    item: set[int] = field(default_factory=set)
+    """Articles the current item of a list (一是…) opened with."""
+
+
+def _sentence_articles(sentence: str, index: ArticleIndex, settings: Settings, context: Context) -> set[int]:
+    """``explain``, opening a new list item (一是…) when the sentence starts one."""
+    opens_item = ENUMERATION.search(sentence) is not None
+    if opens_item:
+        context.item = set()
+    articles = set(explain(sentence, index, settings, context))
+    if opens_item:
+        context.item = set(articles)
+    return articles
 
 
 def part_mentions(sentence: str, part_count: int) -> tuple[int, ...]:
@@ -203,15 +276,17 @@ def align(document: Document, settings: Settings | None = None, overrides: list[
     index = ArticleIndex(document)
     for item in document.qa.items:
         context = Context()
+        # An answer explains what its question asks about, sentence by sentence.
+        asked = question_topic(item.question.zh, index, settings)
         for paragraph in item.answer:
-            context.scope = set()
+            context.scope, context.item = set(), set()
             for segment in paragraph.segments:
                 parts = part_mentions(segment.zh, len(document.parts))
                 if parts:
                     context.scope = {n for part in parts for n in document.part(part).articles}
-                articles = explain(segment.zh, index, settings, context)
-                context.topics |= set(articles)
-                alignment.links[segment.id] = Link(item.number, segment, articles, parts)
+                articles = _sentence_articles(segment.zh, index, settings, context) | asked if not reports_speech(segment.zh) else set()
+                context.topics |= articles
+                alignment.links[segment.id] = Link(item.number, segment, tuple(sorted(articles)), parts)
     for override in overrides or []:
         override.apply(alignment, len(document.articles))
     return alignment

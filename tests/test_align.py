@@ -23,11 +23,11 @@ def seed():  # type: ignore[no-untyped-def]
 
 
 def test_quality_without_overrides(seed) -> None:  # type: ignore[no-untyped-def]
-    """Measured: precision 0.915, recall 0.844 (54 of 64 hand-labelled links). The misses are
-    paraphrases without shared wording; see README. This holds the level reached."""
+    """The issue's targets, against the majority of three labellings: measured precision 0.922,
+    recall 0.959 (71 of 74 links found, 6 wrong); see README (Alignment)."""
     scores = evaluate(seed, LABELS)
     assert scores.precision >= 0.9
-    assert scores.recall >= 0.84
+    assert scores.recall >= 0.95
 
 
 def test_overrides_make_the_site_match_the_review(seed) -> None:  # type: ignore[no-untyped-def]
