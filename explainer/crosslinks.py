@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Any
 
 from . import markup
 from .align import Alignment
 from .i18n import article_label, article_short, part_label, qa_label, to_traditional
-from .model import Document
+from .model import Document, QAItem
 from .render import PageExtras
-from .translations import Texts
+from .translations import Rendering, Texts
 from .urls import DocumentUrls, relative
 
 HEADING = {"zh-Hans": "解读", "en": "Explained in the Q&A", "zh-Hant": "解讀"}
@@ -32,30 +33,64 @@ def add_crosslinks(extras: PageExtras, document: Document, alignment: Alignment,
     for item in document.qa.items:
         page = urls.qa(item.number)
         for paragraph in item.answer:
-            for segment in paragraph.segments:
-                inline = _sentence_links(page, segment.id, alignment, urls, lang)
+            for run in _runs([segment.id for segment in paragraph.segments], alignment):
+                # One link after a run of sentences that explain the same articles, not one per sentence.
+                inline = _sentence_links(page, run[-1], alignment, urls, lang)
                 if inline:
-                    extras.after_sentence.setdefault(segment.id, []).append(inline)
+                    extras.after_sentence.setdefault(run[-1], []).append(inline)
+
+
+def _runs(segment_ids: list[str], alignment: Alignment, article: int | None = None) -> list[list[str]]:
+    """Consecutive sentences grouped while they link the same articles and parts (or, given
+    ``article``, while they all explain it); sentences that link nothing are left out."""
+
+    def key(segment_id: str) -> object:
+        link = alignment.links.get(segment_id)
+        if link is None:
+            return None
+        if article is not None:
+            return True if article in link.articles else None
+        return (link.articles, link.parts) if (link.articles or link.parts) else None
+
+    runs: list[list[str]] = []
+    previous: object = None
+    for segment_id in segment_ids:
+        current = key(segment_id)
+        if current is not None and current == previous:
+            runs[-1].append(segment_id)
+        elif current is not None:
+            runs.append([segment_id])
+        previous = current
+    return runs
 
 
 def _explained_box(page: str, number: int, alignment: Alignment, urls: DocumentUrls, texts: Texts, lang: str, document: Document) -> str:
-    links = alignment.explained_by(number)
     lines = [f'<aside class="explained no-terms" aria-labelledby="explained">', f'<h2 id="explained">{HEADING[lang]}</h2>']
-    if not links:
+    if not alignment.explained_by(number):
         lines.append(f'<p class="explained-none">{NONE[lang]}</p>')
     assert document.qa is not None
-    for link in links:
-        item = document.qa.items[link.qa - 1]
-        target = _url(page, urls.qa(link.qa), link.segment.id)
-        rendering = texts.get(link.segment, lang)
-        text_lang = ' lang="zh-Hans"' if rendering.status == "missing" and lang != "zh-Hans" else ""
-        source = f"{qa_label(link.qa, lang)} {texts.text(item.question, lang)}"
-        lines.append(
-            f'<blockquote class="explained-quote"><p{text_lang}>{markup.attribute(rendering.text)}</p>'
-            f'<p class="explained-source"><a href="{markup.attribute(target)}">{markup.attribute(source)}</a></p></blockquote>'
-        )
+    for item in document.qa.items:
+        for paragraph in item.answer:
+            # Consecutive explaining sentences make one quote, linked to the first one's anchor.
+            for run in _runs([segment.id for segment in paragraph.segments], alignment, article=number):
+                renderings = [(segment_id, texts.get(alignment.links[segment_id].segment, lang)) for segment_id in run]
+                # A sentence still untranslated shows the Chinese: it starts a quote of its own, marked zh-Hans.
+                for missing, group in groupby(renderings, key=lambda pair: pair[1].status == "missing"):
+                    lines.append(_quote(page, item, [pair for pair in group], missing, urls, texts, lang))
     lines.append("</aside>\n")
     return "\n".join(lines)
+
+
+def _quote(page: str, item: QAItem, renderings: list[tuple[str, Rendering]], missing: bool, urls: DocumentUrls, texts: Texts, lang: str) -> str:
+    text_lang = ' lang="zh-Hans"' if missing and lang != "zh-Hans" else ""
+    separator = " " if lang == "en" and not missing else ""
+    quote = separator.join(rendering.text for _, rendering in renderings)
+    target = _url(page, urls.qa(item.number), renderings[0][0])
+    source = f"{qa_label(item.number, lang)} {texts.text(item.question, lang)}"
+    return (
+        f'<blockquote class="explained-quote"><p{text_lang}>{markup.attribute(quote)}</p>'
+        f'<p class="explained-source"><a href="{markup.attribute(target)}">{markup.attribute(source)}</a></p></blockquote>'
+    )
 
 
 def _sentence_links(page: str, segment_id: str, alignment: Alignment, urls: DocumentUrls, lang: str) -> str:

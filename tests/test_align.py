@@ -90,7 +90,11 @@ def test_override_errors(tmp_path: Path, seed, text: str, line: int, message: st
 def test_article_pages_show_their_explanations(built_site: Path) -> None:
     html = (built_site / "articles/04/index.html").read_text(encoding="utf-8")
     assert '<h2 id="explained">解读</h2>' in html
-    assert 'href="../../qa/5/#q5-p1-s3"' in html
+    # Consecutive sentences explaining the article make one quote, linked to the first.
+    quotes = [part.split("</blockquote>")[0] for part in html.split('<blockquote class="explained-quote">')[1:]]
+    [quote] = [quote for quote in quotes if 'href="../../qa/5/#q5-p1-s2"' in quote]
+    assert quote.startswith("<p>《意见》提出，从巩固职业教育类型定位") and "一是要因地制宜" in quote
+    assert not any("#q5-p1-s3" in quote for quote in quotes)
     english = (built_site / "en/articles/04/index.html").read_text(encoding="utf-8")
     assert '<h2 id="explained">Explained in the Q&amp;A</h2>' in english or '<h2 id="explained">Explained in the Q&A</h2>' in english
     assert "Firstly" in english or "First" in english
@@ -126,3 +130,17 @@ def test_export_links(built_site: Path) -> None:
     assert {"qa": 5, "segment": "q5-p1-s3"} in data["articles"][3]["explained_by"]
     part_mention = data["qa"][3]["answer"][0][3]
     assert part_mention["part_links"] == [2]
+
+
+def test_sentences_explaining_the_same_articles_share_one_link() -> None:
+    from explainer.align import Alignment, Link
+    from explainer.crosslinks import _runs
+    from explainer.model import Segment
+
+    alignment = Alignment()
+    for index, (articles, parts) in enumerate([((5,), ()), ((5,), ()), ((), ()), ((5,), ()), ((3, 5), ()), ((), (2,))]):
+        segment = Segment(f"q1-p1-s{index + 1}", "句。", 1)
+        alignment.links[segment.id] = Link(1, segment, articles, parts)
+    ids = list(alignment.links)
+    assert _runs(ids, alignment) == [["q1-p1-s1", "q1-p1-s2"], ["q1-p1-s4"], ["q1-p1-s5"], ["q1-p1-s6"]]
+    assert _runs(ids, alignment, article=5) == [["q1-p1-s1", "q1-p1-s2"], ["q1-p1-s4", "q1-p1-s5"]]
