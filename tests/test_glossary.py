@@ -126,3 +126,22 @@ def test_exports(built_site: Path, glossary) -> None:  # type: ignore[no-untyped
     languages = [section.get("{http://www.w3.org/XML/1998/namespace}lang") for section in first.findall(f"{namespace}langSec")]
     assert languages == ["zh-Hans", "zh-Hant", "en"]
     assert first.find(f".//{namespace}descrip[@type='definition']").text
+
+
+def test_the_prefix_tree_pattern_matches_as_the_longest_first_alternation() -> None:
+    import re
+
+    from explainer.glossary import load_glossary, trie_pattern
+
+    glossary = load_glossary(str(ROOT / "glossary" / "terms.yml"))
+    texts = {lang: (ROOT / "sources" / "vocational-education-2021.txt").read_text(encoding="utf-8") for lang in ("zh-Hans",)}
+    texts["en"] = (ROOT / "translations" / "en" / "vocational-education-2021.po").read_text(encoding="utf-8").casefold()
+    for lang, text in texts.items():
+        forms = {form.casefold() if lang == "en" else form for term in glossary.terms for form in term.forms(lang)}
+        alternation = re.compile("|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)))
+        tree = re.compile(trie_pattern(forms))
+        expected = [(m.start(), m.group()) for m in alternation.finditer(text)]
+        assert [(m.start(), m.group()) for m in tree.finditer(text)] == expected
+        assert len(expected) > 100
+    # A shorter form inside a longer one, and a longer one that fails part-way.
+    assert re.findall(trie_pattern(["双高", "双高计划", "高计"]), "双高计划 双高计 高计划") == ["双高计划", "双高", "高计"]
