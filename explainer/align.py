@@ -27,10 +27,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .errors import InputError
-from .model import Article, Document, Segment, parse_chinese_numeral
+from .model import Document, Segment, parse_chinese_numeral
+from .yamlfile import load_yaml
 
 NGRAM = 3
 CLAUSE_SPLIT = re.compile(r"[，；：。？！,;:?!]")
@@ -325,26 +324,21 @@ def load_overrides(path: Path) -> list[Override]:
     """``sources/<slug>.alignment.yml``: a list of {segment, add, remove, why}."""
     if not path.exists():
         return []
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise InputError.from_yaml(path, error) from None
-    if root is None:
+    data = load_yaml(path)
+    if data is None:
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     entries = data.get("overrides") if isinstance(data, dict) else None
-    nodes = dict((key.value, value) for key, value in root.value).get("overrides") if isinstance(root, yaml.MappingNode) else None
-    if not isinstance(entries, list) or nodes is None:
-        raise InputError(str(path), root.start_mark.line + 1, "expected 'overrides:' with a list of {segment, add, remove, why}")
+    if not isinstance(entries, list):
+        raise InputError(str(path), getattr(data, "line", 1), "expected 'overrides:' with a list of {segment, add, remove, why}")
     result = []
-    for entry, node in zip(entries, nodes.value):
-        line = node.start_mark.line + 1
+    for entry, line in zip(entries, entries.lines):
         if not isinstance(entry, dict) or not isinstance(entry.get("segment"), str):
             raise InputError(str(path), line, "each override needs 'segment' (an answer sentence id such as q5-p1-s3)")
         if not isinstance(entry.get("why"), str) or not entry["why"].strip():
             raise InputError(str(path), line, f"override of {entry['segment']} needs 'why'")
         add, remove = entry.get("add") or [], entry.get("remove") or []
-        if not all(isinstance(n, int) for n in [*add, *remove]) or not (add or remove):
+        numbers = [*add, *remove] if isinstance(add, list) and isinstance(remove, list) else None
+        if numbers is None or not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers) or not numbers:
             raise InputError(str(path), line, f"override of {entry['segment']} needs 'add' or 'remove' with article numbers")
         result.append(Override(entry["segment"], tuple(add), tuple(remove), entry["why"].strip(), str(path), line))
     return result

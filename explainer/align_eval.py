@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .align import Alignment, Settings, align
 from .errors import InputError
 from .model import Document
+from .yamlfile import load_yaml
 
 LABELS = Path("tests/data/alignment_labels.yml")
 
@@ -30,7 +29,7 @@ class Scores:
 
 def load_labels(path: Path, document: Document) -> dict[str, set[int]]:
     """Hand labels keyed by answer segment id (sentences are matched by their text within each item)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path)
     assert document.qa is not None
     labels: dict[str, set[int]] = {}
     for item_labels in data["items"]:
@@ -38,10 +37,10 @@ def load_labels(path: Path, document: Document) -> dict[str, set[int]]:
         by_text = {segment.zh: segment.id for paragraph in item.answer for segment in paragraph.segments}
         for sentence in item_labels["sentences"]:
             if sentence["zh"] not in by_text:
-                raise InputError(str(path), 1, f"labelled sentence not found in Q&A item {item.number}: {sentence['zh'][:20]}")
+                raise InputError(str(path), sentence.line, f"labelled sentence not found in Q&A item {item.number}: {sentence['zh'][:20]}")
             segment_id = by_text[sentence["zh"]]
             if sentence.get("id", segment_id) != segment_id:
-                raise InputError(str(path), 1, f"labelled sentence {sentence['id']} is {segment_id} in the source: {sentence['zh'][:20]}")
+                raise InputError(str(path), sentence.line, f"labelled sentence {sentence['id']} is {segment_id} in the source: {sentence['zh'][:20]}")
             labels[segment_id] = set(sentence["articles"])
     return labels
 

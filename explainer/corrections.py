@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from .errors import InputError
+from .yamlfile import LineDict, LineList, load_yaml
 
 
 @dataclass(frozen=True)
@@ -71,79 +71,86 @@ def load_corrections(path: Path) -> Corrections:
     """Load and validate a corrections file; a missing file means no corrections."""
     if not path.exists():
         return Corrections()
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise InputError.from_yaml(path, error) from None
-    if root is None:
+    data = load_yaml(path)
+    if data is None:
         return Corrections()
-    if not isinstance(root, yaml.MappingNode):
-        raise InputError(str(path), root.start_mark.line + 1, "expected a mapping with 'corrections' and 'accepted'")
-    sections = {key.value: value for key, value in root.value}
-    unknown = set(sections) - {"corrections", "accepted", "closing"}
+    if not isinstance(data, LineDict):
+        raise InputError(str(path), getattr(data, "line", 1), "expected a mapping with 'corrections' and 'accepted'")
+    unknown = set(data) - {"corrections", "accepted", "closing"}
     if unknown:
         raise InputError(
-            str(path), root.start_mark.line + 1, f"unknown section '{sorted(unknown)[0]}': expected 'corrections', 'accepted' or 'closing'"
+            str(path), data.line, f"unknown section '{sorted(unknown)[0]}': expected 'corrections', 'accepted' or 'closing'"
         )
     corrections = tuple(
         Correction(
-            line=_int_field(path, node, "line"),
-            original=_str_field(path, node, "original"),
-            corrected=_str_field(path, node, "corrected", allow_empty=True),
-            why=_str_field(path, node, "why"),
-            entry_line=node.start_mark.line + 1,
+            line=_int_field(path, entry, "line"),
+            original=_str_field(path, entry, "original"),
+            corrected=_str_field(path, entry, "corrected", allow_empty=True),
+            why=_str_field(path, entry, "why"),
+            entry_line=entry.line,
         )
-        for node in _entries(path, sections.get("corrections"), "corrections")
+        for entry in _entries(path, data, "corrections")
     )
     accepted = tuple(
-        Accepted(line=_int_field(path, node, "line"), text=_str_field(path, node, "text"), why=_str_field(path, node, "why"))
-        for node in _entries(path, sections.get("accepted"), "accepted")
+        Accepted(line=_int_field(path, entry, "line"), text=_str_field(path, entry, "text"), why=_str_field(path, entry, "why"))
+        for entry in _entries(path, data, "accepted")
     )
-    return Corrections(corrections, accepted, _closing(path, sections.get("closing")))
+    return Corrections(corrections, accepted, _closing(path, data))
 
 
-def _closing(path: Path, node: yaml.Node | None) -> ClosingDecision | None:
-    if node is None:
+def _closing(path: Path, data: LineDict) -> ClosingDecision | None:
+    closing = data.get("closing")
+    if closing is None:
         return None
-    if not isinstance(node, yaml.MappingNode):
-        raise InputError(str(path), node.start_mark.line + 1, "'closing' must be a mapping with 'line' and 'why'")
-    value = _field(path, node, "line")
-    if not (isinstance(value, yaml.ScalarNode) and value.value.isdigit()):
+    if not isinstance(closing, LineDict):
+        raise InputError(str(path), data.line_of("closing"), "'closing' must be a mapping with 'line' and 'why'")
+    value = _field(path, closing, "line")
+    if not (_is_integer(value) and value >= 0):
         raise InputError(
             str(path),
-            value.start_mark.line + 1,
-            f"'line' must be the line where the closing starts, or 0 for none, found '{getattr(value, 'value', '')}'",
+            closing.line_of("line"),
+            f"'line' must be the line where the closing starts, or 0 for none, found '{_shown(value)}'",
         )
-    return ClosingDecision(int(value.value), _str_field(path, node, "why"), node.start_mark.line + 1)
+    return ClosingDecision(value, _str_field(path, closing, "why"), closing.line)
 
 
-def _entries(path: Path, node: yaml.Node | None, section: str) -> list[yaml.MappingNode]:
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.value in ("", "null", "~")):
+def _entries(path: Path, data: LineDict, section: str) -> list[LineDict]:
+    entries = data.get(section)
+    if entries is None or entries == "":
         return []
-    if not isinstance(node, yaml.SequenceNode):
-        raise InputError(str(path), node.start_mark.line + 1, f"'{section}' must be a list of entries")
-    for entry in node.value:
-        if not isinstance(entry, yaml.MappingNode):
-            raise InputError(str(path), entry.start_mark.line + 1, f"each '{section}' entry must be a mapping")
-    return list(node.value)
+    if not isinstance(entries, LineList):
+        raise InputError(str(path), data.line_of(section), f"'{section}' must be a list of entries")
+    for entry, line in zip(entries, entries.lines):
+        if not isinstance(entry, LineDict):
+            raise InputError(str(path), line, f"each '{section}' entry must be a mapping")
+    return list(entries)
 
 
-def _field(path: Path, node: yaml.MappingNode, name: str) -> yaml.Node:
-    for key, value in node.value:
-        if key.value == name:
-            return value
-    raise InputError(str(path), node.start_mark.line + 1, f"entry has no '{name}'")
+def _field(path: Path, entry: LineDict, name: str) -> Any:
+    if name not in entry:
+        raise InputError(str(path), entry.line, f"entry has no '{name}'")
+    return entry[name]
 
 
-def _int_field(path: Path, node: yaml.MappingNode, name: str) -> int:
-    value = _field(path, node, name)
-    if not (isinstance(value, yaml.ScalarNode) and value.value.isdigit() and int(value.value) > 0):
-        raise InputError(str(path), value.start_mark.line + 1, f"'{name}' must be a positive line number, found '{getattr(value, 'value', '')}'")
-    return int(value.value)
+def _is_integer(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _str_field(path: Path, node: yaml.MappingNode, name: str, allow_empty: bool = False) -> str:
-    value = _field(path, node, name)
-    if not isinstance(value, yaml.ScalarNode) or (not value.value and not allow_empty):
-        raise InputError(str(path), value.start_mark.line + 1, f"'{name}' must be a non-empty string")
-    return str(value.value)
+def _shown(value: Any) -> str:
+    """A value as it was written, for error messages (YAML's empty value is None)."""
+    return "" if value is None else str(value)
+
+
+def _int_field(path: Path, entry: LineDict, name: str) -> int:
+    value = _field(path, entry, name)
+    if not (_is_integer(value) and value > 0):
+        raise InputError(str(path), entry.line_of(name), f"'{name}' must be a positive line number, found '{_shown(value)}'")
+    return int(value)
+
+
+def _str_field(path: Path, entry: LineDict, name: str, allow_empty: bool = False) -> str:
+    value = _field(path, entry, name)
+    # Any scalar is text here (a correction may quote a year); a list or mapping is not.
+    if isinstance(value, (LineDict, LineList)) or (value in (None, "") and not allow_empty):
+        raise InputError(str(path), entry.line_of(name), f"'{name}' must be a non-empty string")
+    return _shown(value)

@@ -14,14 +14,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from pypinyin import Style, lazy_pinyin
 
 from .errors import InputError
 from .i18n import to_traditional
+from .yamlfile import LineDict, load_yaml
 
 TERM_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGS = ("zh-Hans", "en", "zh-Hant")
@@ -77,19 +76,6 @@ class Glossary:
 # -- loading ----------------------------------------------------------------
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Records the line of every mapping, so errors can name it."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def load_glossary(path: str) -> Glossary:
     """Load and validate the term base; errors name the file, line, entry and field.
 
@@ -106,13 +92,7 @@ def load_glossary(path: str) -> Glossary:
 
 @lru_cache(maxsize=8)
 def _load_glossary(path: str, version: tuple[int, int]) -> Glossary:
-    file = Path(path)
-    try:
-        data = yaml.load(file.read_text(encoding="utf-8"), Loader=_LineLoader)
-    except FileNotFoundError:
-        raise InputError(path, 0, "no such file: expected the term base") from None
-    except yaml.YAMLError as error:
-        raise InputError.from_yaml(path, error) from None
+    data = load_yaml(path, missing="the term base")
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list) or not isinstance(data.get("categories"), list):
         raise InputError(path, 1, "expected 'categories:' and 'terms:' lists")
     categories = tuple(_category(path, entry) for entry in data["categories"])
@@ -122,12 +102,12 @@ def _load_glossary(path: str, version: tuple[int, int]) -> Glossary:
     return Glossary(path, categories, terms)
 
 
-def _require_str(path: str, entry: dict[str, Any], what: str, field: str, optional: bool = False) -> str:
+def _require_str(path: str, entry: LineDict, what: str, field: str, optional: bool = False, line: int | None = None) -> str:
     value = entry.get(field)
     if value is None and optional:
         return ""
     if not isinstance(value, str) or not value.strip():
-        raise InputError(path, entry["__line__"], f"{what}: field '{field}' must be a non-empty string, found {value!r}")
+        raise InputError(path, line or entry.line, f"{what}: field '{field}' must be a non-empty string, found {value!r}")
     return value.strip()
 
 
@@ -147,25 +127,25 @@ def _term(path: str, entry: Any, categories: set[str]) -> Term:
     term_id = _require_str(path, entry, "term", "id")
     what = f"term '{term_id}'"
     if not TERM_ID_RE.match(term_id):
-        raise InputError(path, entry["__line__"], f"{what}: field 'id' must be lowercase ASCII letters, digits and hyphens")
+        raise InputError(path, entry.line, f"{what}: field 'id' must be lowercase ASCII letters, digits and hyphens")
     zh = _require_str(path, entry, what, "zh-Hans")
     en = _require_str(path, entry, what, "en")
     variants = entry.get("en_variants") or []
     if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
-        raise InputError(path, entry["__line__"], f"{what}: field 'en_variants' must be a list of strings")
+        raise InputError(path, entry.line, f"{what}: field 'en_variants' must be a list of strings")
     category = _require_str(path, entry, what, "category")
     if category not in categories:
-        raise InputError(path, entry["__line__"], f"{what}: field 'category' names unknown category '{category}'")
+        raise InputError(path, entry.line, f"{what}: field 'category' names unknown category '{category}'")
     definition = entry.get("definition")
     if not isinstance(definition, dict):
-        raise InputError(path, entry["__line__"], f"{what}: field 'definition' must map zh-Hans and en to text")
-    definitions = {lang: _require_str(path, definition | {"__line__": entry["__line__"]}, what, lang) for lang in ("zh-Hans", "en")}
+        raise InputError(path, entry.line, f"{what}: field 'definition' must map zh-Hans and en to text")
+    definitions = {lang: _require_str(path, definition, what, lang, line=entry.line) for lang in ("zh-Hans", "en")}
     definitions["zh-Hant"] = to_traditional(definitions["zh-Hans"])
     related = entry.get("related") or []
     if not isinstance(related, list) or not all(isinstance(r, str) for r in related):
-        raise InputError(path, entry["__line__"], f"{what}: field 'related' must be a list of term ids")
+        raise InputError(path, entry.line, f"{what}: field 'related' must be a list of term ids")
     if variants and not entry.get("note"):
-        raise InputError(path, entry["__line__"], f"{what}: field 'note' must say why '{en}' was chosen over its variants")
+        raise InputError(path, entry.line, f"{what}: field 'note' must say why '{en}' was chosen over its variants")
     return Term(
         id=term_id,
         zh=zh,
@@ -177,7 +157,7 @@ def _term(path: str, entry: Any, categories: set[str]) -> Term:
         definition=definitions,
         related=tuple(related),
         note=_require_str(path, entry, what, "note", optional=True),
-        line=entry["__line__"],
+        line=entry.line,
     )
 
 

@@ -17,9 +17,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .errors import InputError
+from .yamlfile import load_yaml
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CONFIG_FILE = "documents.yml"
@@ -52,16 +51,10 @@ class Project:
 def load_project(root: Path, config_file: str = CONFIG_FILE) -> Project:
     """Load and validate ``documents.yml``; errors name the file and line."""
     path = root / config_file
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(str(path), 0, "no such file: expected the list of documents") from None
-    except yaml.YAMLError as error:
-        raise InputError.from_yaml(path, error) from None
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path, missing="the list of documents")
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list) or not data["documents"]:
         raise InputError(str(path), 1, "expected 'documents:' with a list of at least one document")
-    lines = [item.start_mark.line + 1 for item in _documents_node(node).value]
+    lines = data["documents"].lines
     documents: list[DocumentConfig] = []
     for index, (entry, line) in enumerate(zip(data["documents"], lines)):
         documents.append(_document(root, path, entry, line, is_default=index == 0))
@@ -76,13 +69,6 @@ def load_project(root: Path, config_file: str = CONFIG_FILE) -> Project:
 
 RESERVED_SLUGS = frozenset({"en", "zh-hant", "glossary", "data", "assets", "articles", "parts", "qa", "search", "print", "parallel", "pagefind"})
 """Folders the site root already uses (pages of the default document, search bundle, exports)."""
-
-
-def _documents_node(node: yaml.Node) -> yaml.SequenceNode:
-    for key, value in node.value:  # type: ignore[union-attr]
-        if key.value == "documents":
-            return value  # type: ignore[no-any-return]
-    raise AssertionError("validated above")
 
 
 def _document(root: Path, path: Path, entry: object, line: int, is_default: bool) -> DocumentConfig:

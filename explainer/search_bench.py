@@ -23,12 +23,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-import yaml
-
 from .errors import InputError
 from .model import LANGUAGES
 from .search import BUNDLE_DIR, index_language, language_root
 from .urls import lang_prefix
+from .yamlfile import load_yaml
 
 QUERIES = Path(__file__).resolve().parent.parent / "tests" / "data" / "search_queries.yml"
 TOP = 5
@@ -65,19 +64,19 @@ class QueryRun:
 
 def load_queries(path: Path = QUERIES) -> list[SearchQuery]:
     """The query table; a malformed row is reported as ``file:line: message``."""
-    node = yaml.compose(path.read_text(encoding="utf-8"))
-    if node is None or not isinstance(node, yaml.MappingNode):
+    table = load_yaml(path)
+    if not isinstance(table, dict):
         raise InputError(str(path), 1, "expected a mapping of languages to lists of queries")
     queries = []
-    for key, rows in node.value:
-        lang = key.value
+    for lang, rows in table.items():
         if lang not in LANGUAGES:
-            raise InputError(str(path), key.start_mark.line + 1, f"unknown language {lang!r}, expected one of {', '.join(LANGUAGES)}")
-        for row in rows.value:
-            data = yaml.safe_load(yaml.serialize(row))
-            if not isinstance(data, dict) or not data.get("query") or not data.get("expect"):
-                raise InputError(str(path), row.start_mark.line + 1, "expected a row with a query and the page it must find (expect)")
-            queries.append(SearchQuery(lang, str(data["query"]), str(data["expect"]), str(data.get("why", ""))))
+            raise InputError(str(path), table.key_line(lang), f"unknown language {lang!r}, expected one of {', '.join(LANGUAGES)}")
+        if not isinstance(rows, list):
+            raise InputError(str(path), table.key_line(lang), f"expected a list of queries for {lang}")
+        for row, line in zip(rows, rows.lines):
+            if not isinstance(row, dict) or not row.get("query") or not row.get("expect"):
+                raise InputError(str(path), line, "expected a row with a query and the page it must find (expect)")
+            queries.append(SearchQuery(lang, str(row["query"]), str(row["expect"]), str(row.get("why", ""))))
     return queries
 
 

@@ -76,7 +76,9 @@ def test_the_same_aligner_works_for_another_document() -> None:
         ("overrides:\n  - segment: q1-p1-s1\n    add: [40]\n    why: x\n", 2, "override names article 40: expected 1 to 22"),
         ("overrides:\n  - segment: q1-p1-s1\n    add: [1]\n", 2, "override of q1-p1-s1 needs 'why'"),
         ("overrides:\n  - segment: q1-p1-s1\n    why: x\n", 2, "override of q1-p1-s1 needs 'add' or 'remove' with article numbers"),
+        ("overrides:\n  - segment: q1-p1-s1\n    add: 3\n    why: x\n", 2, "override of q1-p1-s1 needs 'add' or 'remove' with article numbers"),
         ("links: []\n", 1, "expected 'overrides:' with a list of {segment, add, remove, why}"),
+        ("overrides: [\n", 2, "not valid YAML: expected the node content, but found '<stream end>'"),
     ],
 )
 def test_override_errors(tmp_path: Path, seed, text: str, line: int, message: str) -> None:  # type: ignore[no-untyped-def]

@@ -124,6 +124,39 @@ def test_corrections_file_is_validated(tmp_path: Path) -> None:
     assert str(raised.value) == f"{path}:2: entry has no 'corrected'"
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("- line: 3\n", "1: expected a mapping with 'corrections' and 'accepted'"),
+        ("corrections: []\nerrata: []\n", "1: unknown section 'errata': expected 'corrections', 'accepted' or 'closing'"),
+        ("corrections: 3\n", "1: 'corrections' must be a list of entries"),
+        ("accepted:\n  - just text\n", "2: each 'accepted' entry must be a mapping"),
+        ("corrections:\n  - line: three\n    original: a\n    corrected: b\n    why: c\n", "2: 'line' must be a positive line number, found 'three'"),
+        ("corrections:\n  - line: 0\n    original: a\n    corrected: b\n    why: c\n", "2: 'line' must be a positive line number, found '0'"),
+        ("corrections:\n  - line: 3\n    original:\n    corrected: b\n    why: c\n", "3: 'original' must be a non-empty string"),
+        ("accepted:\n  - line: 3\n    text: [a]\n    why: c\n", "3: 'text' must be a non-empty string"),
+        ("closing: 45\n", "1: 'closing' must be a mapping with 'line' and 'why'"),
+        ("closing:\n  line: last\n  why: x\n", "2: 'line' must be the line where the closing starts, or 0 for none, found 'last'"),
+        ("closing:\n  line: 0\n", "2: entry has no 'why'"),
+        ("corrections: [\n", "2: not valid YAML: expected the node content, but found '<stream end>'"),
+    ],
+)
+def test_corrections_file_errors_name_the_line(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "x.corrections.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_corrections(path)
+    assert str(raised.value) == f"{path}:{message}"
+
+
+def test_a_correction_may_quote_a_number_and_empty_sections_are_none(tmp_path: Path) -> None:
+    path = tmp_path / "x.corrections.yml"
+    path.write_text("corrections:\n  - line: 3\n    original: 2021\n    corrected: ''\n    why: c\naccepted:\nclosing:\n  line: 0\n  why: none\n", encoding="utf-8")
+    corrections = load_corrections(path)
+    assert [(c.line, c.original, c.corrected, c.entry_line) for c in corrections.corrections] == [(3, "2021", "", 2)]
+    assert corrections.accepted == () and corrections.closing is not None and (corrections.closing.line, corrections.closing.entry_line) == (0, 8)
+
+
 def test_correction_that_no_longer_fits_is_an_error(tmp_path: Path) -> None:
     source = tmp_path / "x.txt"
     source.write_text(_minimal("加强组织领导。"), encoding="utf-8")

@@ -157,6 +157,10 @@ def test_a_malformed_query_row_names_its_line(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_queries(table)
     assert str(caught.value) == f"{table}:1: unknown language 'fr', expected one of zh-Hans, en, zh-Hant"
+    table.write_text("en:\n  query: tax\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_queries(table)
+    assert str(caught.value) == f"{table}:1: expected a list of queries for en"
 
 
 # --- the built site ----------------------------------------------------------------------------------
