@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import brotli
@@ -205,6 +206,21 @@ def test_pages_workflow_tests_then_deploys_site() -> None:
     assert "${{ steps.deployment.outputs.page_url }}" == deploy["environment"]["url"]
     assert deploy["steps"][0]["id"] == "deployment"
     assert "pull_request" in deploy["if"]
+
+
+def _check_workflow_schema(path: Path) -> subprocess.CompletedProcess[str]:
+    # check-jsonschema ships SchemaStore's schema of GitHub workflows: validation needs no network.
+    command = [str(Path(sys.executable).with_name("check-jsonschema")), "--builtin-schema", "vendor.github-workflows", str(path)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def test_pages_workflow_is_valid_for_github_actions(tmp_path: Path) -> None:
+    result = _check_workflow_schema(WORKFLOW)
+    assert result.returncode == 0, result.stdout + result.stderr
+    broken = tmp_path / "broken.yml"
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("runs-on: ubuntu-latest", "runs_on: ubuntu-latest", 1), encoding="utf-8")
+    result = _check_workflow_schema(broken)
+    assert result.returncode == 1 and "runs_on" in result.stdout + result.stderr
 
 
 def _make_dry_run(target: str) -> str:
