@@ -27,6 +27,16 @@ def to_traditional(text: str) -> str:
     return _converter().convert(text)
 
 
+@lru_cache(maxsize=1)
+def _simplifier() -> opencc.OpenCC:
+    return opencc.OpenCC("tw2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional (Taiwan standard) → Simplified, character by character: the inverse of :func:`to_traditional`."""
+    return _simplifier().convert(text)
+
+
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 
 _ZH: dict[str, str] = {

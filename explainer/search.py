@@ -41,6 +41,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html import escape
@@ -48,6 +49,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
+from .files import write_atomic
+from .i18n import to_simplified, to_traditional
 from .model import LANGUAGES
 from .urls import lang_prefix
 
@@ -69,6 +72,11 @@ GLOSSARY_FILTER = ' data-pagefind-filter="glossary:entry"'
 One key with one value, because Pagefind writes several values of a filter in a random order
 and the bundle would differ from one build of the same site to the next."""
 
+SCRIPT_MAP = "script-map.json"
+"""In each Chinese bundle: the other script's form of each character the index holds → its own
+(學 → 学 for the Simplified index, 学 → 學 for the Traditional one). assets/search.js rewrites a
+query with it, so a reader typing in either script finds the pages of either."""
+
 EXCLUDE_MARKER = "data-search-exclude"
 """Set by overrides/partials/search.html on pages whose front matter excludes them from search."""
 
@@ -83,6 +91,7 @@ HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 """Han characters (CJK unified ideographs and their extensions, compatibility ideographs, 〇)."""
 
 _PIECES = re.compile(rf"([{HAN}]+)|(\s+)|([^\s{HAN}]+)")
+_HAN_CHAR = re.compile(rf"[{HAN}]")
 _WORDLIKE = re.compile(r"[^\W_]")
 
 
@@ -398,10 +407,34 @@ def write_search_index(site_dir: Path, languages: Iterable[str] = LANGUAGES) -> 
         if previous is None or previous.records != digests[lang] or _entry(output) != previous.entry:
             jobs[lang] = (records, output)
     run_pagefind(jobs)
+    for lang, (records, output) in jobs.items():
+        if is_bigram_language(lang):
+            write_script_map(output, records, lang)
     _parsed = parsed  # only this build's pages: the cache does not grow over a long `make serve`
     for lang in counts:
         _indexed[lang] = _Indexed(digests[lang], _entry(language_root(site_dir, lang) / BUNDLE_DIR))
     return counts
+
+
+def script_map(texts: Iterable[str], lang: str) -> dict[str, str]:
+    """For a Chinese index: the other script's character → this index's, for every character of ``texts``
+    that differs between the scripts. Where two of ours share one form in the other script
+    (髮 and 發 are both 发), the more frequent wins."""
+    convert = to_traditional if lang == "zh-Hans" else to_simplified
+    counts = Counter(char for text in texts for char in text if _HAN_CHAR.match(char))
+    mapping: dict[str, str] = {}
+    for char, _ in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])):
+        other = convert(char)
+        if len(other) == 1 and other != char:
+            mapping.setdefault(other, char)
+    return dict(sorted(mapping.items()))
+
+
+def write_script_map(bundle: Path, records: list[SearchRecord], lang: str) -> None:
+    """Write :data:`SCRIPT_MAP` beside a Chinese index (see :func:`script_map`)."""
+    texts = [text for record in records for text in (record.title, *(paragraph.text for paragraph in record.paragraphs))]
+    mapping = script_map(texts, lang)
+    write_atomic(bundle / SCRIPT_MAP, json.dumps(mapping, ensure_ascii=False, separators=(",", ":")))
 
 
 def _entry(bundle: Path) -> str:

@@ -141,6 +141,24 @@ def test_result_paths_compare_with_the_query_table() -> None:
     assert result_path("http://127.0.0.1:8000/qa/6/#q6-p2", "zh-Hans") == "qa/6/"
 
 
+def test_the_script_map_turns_the_other_script_into_the_index_s() -> None:
+    from explainer.search import script_map
+
+    assert script_map(["學徒制的發展", "頭髮"], "zh-Hant") == {"发": "發", "头": "頭", "学": "學"}
+    assert script_map(["髮髮發"], "zh-Hant") == {"发": "髮"}  # 发 is both 發 and 髮: the more frequent wins
+    assert script_map(["学徒制的发展"], "zh-Hans") == {"學": "学", "發": "发"}
+    assert script_map(["Luban 工坊"], "zh-Hans") == {}
+
+
+@pytest.mark.parametrize(("lang", "typed", "own"), [("zh-Hans", "學", "学"), ("zh-Hant", "学", "學"), ("zh-Hant", "职", "職")])
+def test_chinese_bundles_carry_their_script_map(built_site: Path, lang: str, typed: str, own: str) -> None:
+    from explainer.search import SCRIPT_MAP
+
+    mapping = json.loads((language_root(built_site, lang) / BUNDLE_DIR / SCRIPT_MAP).read_text(encoding="utf-8"))
+    assert mapping[typed] == own
+    assert not (language_root(built_site, "en") / BUNDLE_DIR / SCRIPT_MAP).exists()
+
+
 def test_query_table_has_thirty_queries_or_more_in_three_languages() -> None:
     queries = load_queries()
     assert len(queries) >= 30

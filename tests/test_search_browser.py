@@ -87,6 +87,12 @@ def test_queries_become_bigrams_at_most_four_per_word(page, site_url: str) -> No
     assert terms == ["学徒 徒制", "税", "1+X 证书 学分 分银 银行", "推进 同层 次职 教育", "Luban Workshops", ""]
 
 
+def test_a_query_is_rewritten_in_the_index_s_script(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/zh-Hant/")
+    rewritten = with_module(page, "(search, map) => ['学徒制 1+X', '學徒制', 'Luban'].map(q => search.toIndexScript(q, map))", {"学": "學"})
+    assert rewritten == ["學徒制 1+X", "學徒制", "Luban"]
+
+
 @pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
 def test_decoding_the_index_gives_back_every_paragraph(page, site_url: str, built_site: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
     """The snippets are the text as published: decode(bigrams(text)) == text for every indexed paragraph."""

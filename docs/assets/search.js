@@ -6,7 +6,9 @@
 // loads nothing for search until then. Chinese is indexed as overlapping
 // character bigrams (学徒制 → "学徒 徒制 制"): queries are encoded the same way and
 // the bigrams are turned back into text for the snippets. Keep bigrams() in step
-// with explainer/search.py.
+// with explainer/search.py. A query typed in the other Chinese script is first
+// rewritten in the index's (学 → 學 on Traditional pages) with the index's
+// script-map.json.
 
 const HAN = "\\u3007\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
 const HAN_CHAR = new RegExp(`^[${HAN}]$`, "u");
@@ -218,6 +220,26 @@ export function arrange(pages, entries, query, words) {
   return [...lead, ...text, ...glossary].slice(0, RESULTS);
 }
 
+/**
+ * A query in the index's script: each character the index holds in the other Chinese script
+ * is replaced by its own form (学徒制 → 學徒制 on Traditional pages), with the map that
+ * explainer/search.py writes beside the index (script-map.json).
+ */
+export function toIndexScript(query, map) {
+  return [...query].map((char) => map[char] || char).join("");
+}
+
+/** The script map of a Chinese index (fetched when search first opens); nothing to map for other languages. */
+async function openScriptMap(bundle, lang) {
+  if (!usesBigrams(lang)) return {};
+  try {
+    const response = await fetch(new URL("script-map.json", bundle));
+    return response.ok ? await response.json() : {};
+  } catch {
+    return {}; // search still works in the page's own script
+  }
+}
+
 /** The Pagefind instance of this page's language (created once, when search first opens). */
 async function openIndex(bundle, lang) {
   const pagefind = await import(new URL("pagefind.js", bundle).href);
@@ -271,6 +293,7 @@ export function attach(dialog) {
   const texts = translations();
   const say = (key, count) => (texts[key] || "").replace("#", String(count));
   const index = openIndex(bundle, lang);
+  const scriptMap = openScriptMap(bundle, lang);
   let latest = 0;
 
   const close = () => {
@@ -278,13 +301,15 @@ export function attach(dialog) {
   };
 
   async function run() {
-    const query = input.value;
+    const typed = input.value;
     const ticket = ++latest;
+    const query = toIndexScript(typed, await scriptMap);
+    if (ticket !== latest) return;
     const terms = queryTerms(query, lang);
     if (!terms) {
       list.replaceChildren();
       meta.textContent = say("search.result.placeholder");
-      list.dataset.query = query;
+      list.dataset.query = typed;
       return;
     }
     let shown;
@@ -307,11 +332,11 @@ export function attach(dialog) {
       console.error("search failed", error);
       meta.textContent = say("search.result.none");
       list.replaceChildren();
-      list.dataset.query = query;
+      list.dataset.query = typed;
       return;
     }
     list.replaceChildren(...shown.map(render));
-    list.dataset.query = query; // the query these results answer (the browser tests wait for it)
+    list.dataset.query = typed; // the query these results answer (the browser tests wait for it)
   }
 
   function render(result) {
