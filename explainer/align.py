@@ -283,7 +283,10 @@ def align(document: Document, settings: Settings | None = None, overrides: list[
                 parts = part_mentions(segment.zh, len(document.parts))
                 if parts:
                     context.scope = {n for part in parts for n in document.part(part).articles}
-                articles = _sentence_articles(segment.zh, index, settings, context) | asked if not reports_speech(segment.zh) else set()
+                if reports_speech(segment.zh):
+                    articles: set[int] = set()
+                else:
+                    articles = _sentence_articles(segment.zh, index, settings, context) | asked
                 context.topics |= articles
                 alignment.links[segment.id] = Link(item.number, segment, tuple(sorted(articles)), parts)
     for override in overrides or []:

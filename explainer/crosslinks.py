@@ -76,7 +76,7 @@ def _explained_box(page: str, number: int, alignment: Alignment, urls: DocumentU
                 renderings = [(segment_id, texts.get(alignment.links[segment_id].segment, lang)) for segment_id in run]
                 # A sentence still untranslated shows the Chinese: it starts a quote of its own, marked zh-Hans.
                 for missing, group in groupby(renderings, key=lambda pair: pair[1].status == "missing"):
-                    lines.append(_quote(page, item, [pair for pair in group], missing, urls, texts, lang))
+                    lines.append(_quote(page, item, list(group), missing, urls, texts, lang))
     lines.append("</aside>\n")
     return "\n".join(lines)
 
