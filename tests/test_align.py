@@ -69,6 +69,34 @@ def test_the_same_aligner_works_for_another_document() -> None:
     assert links["要求健全多渠道"].articles == (3,)
 
 
+CONTEXT = """《关于发展社区教育的意见》
+一、总体要求
+(一) 加强社区学院建设。支持有条件的地方试办社区学院，完善社区学院办学标准。
+(二) 推进老年教育。扩大老年教育资源供给，推动老年大学向社区延伸。
+二、保障措施
+(三) 加强经费保障。健全多渠道筹集经费的体制，严禁挪用专项资金。
+(四) 加强队伍建设。建设专兼结合的社区教育工作者队伍，落实培训制度。
+答记者问
+问：如何加强社区学院建设？
+答：这是群众关心的问题。我们将分步推进，先易后难。
+问：《意见》有哪些举措？
+答：一是推进老年教育。要让老年大学走进更多家庭。二是加强经费保障。部长强调要扩大老年教育资源供给。
+问：请介绍一下主要内容。
+答：第二部分“保障措施”。从经费和人员两个方面提出要求，确保工作实效。
+"""
+
+
+def test_each_context_rule_on_another_document() -> None:
+    document = parse_text(CONTEXT, "context.txt", "context")
+    links = {link.segment.id: link.articles for link in align(document).links.values()}
+    # The answer to a question about article 1 explains article 1 in every sentence, even without its words.
+    assert (links["q1-p1-s1"], links["q1-p1-s2"]) == ((1,), (1,))
+    # A list item keeps to its first sentence's article; a remark reported as such explains nothing.
+    assert (links["q2-p1-s1"], links["q2-p1-s2"], links["q2-p1-s3"], links["q2-p1-s4"]) == ((2,), (2,), (3,), ())
+    # After 第二部分, a sentence with content of its own summarises the part: all its articles.
+    assert links["q3-p1-s2"] == (3, 4)
+
+
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
