@@ -319,6 +319,23 @@ class Override:
         alignment.links[self.segment] = Link(link.qa, link.segment, tuple(sorted(articles)), link.parts)
 
 
+def stale_overrides(document: Document, overrides: list[Override], settings: Settings | None = None) -> list[str]:
+    """Overrides the aligner has made needless: links it now adds (or no longer makes) by itself.
+
+    Each as ``file:line: message``; ``python -m explainer check`` reports them, so that the
+    reviewed file keeps only the corrections still needed.
+    """
+    links = align(document, settings).links
+    problems = []
+    for override in overrides:
+        found = set(links[override.segment].articles) if override.segment in links else set()
+        needless = [f"already links article {n}" for n in override.add if n in found]
+        needless += [f"no longer links article {n}" for n in override.remove if n not in found]
+        if needless:
+            problems.append(f"{override.file}:{override.line}: override of {override.segment} is stale: the aligner {', '.join(needless)}")
+    return problems
+
+
 def overrides_path(source: Path) -> Path:
     return source.with_suffix(".alignment.yml")
 

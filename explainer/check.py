@@ -1,7 +1,8 @@
 """``python -m explainer check``: everything a reviewer should see, in one report.
 
 For each document: the repairs the parser made, the suspicious spots in the
-source and their review status, dropped lines, then translation and
+source and their review status, dropped lines, the reviewed alignment
+overrides (and any the aligner has made stale), then translation and
 terminology problems. Exit status 1 when anything needs attention, 0 when
 clean, 2 on bad input.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from .align import load_overrides, overrides_path, stale_overrides
 from .model import Document
 from .parse import parse_file
 from .project import load_project
@@ -32,6 +34,16 @@ def source_report(document: Document) -> tuple[list[str], int]:
     for dropped in document.dropped:
         lines.append(f"{document.source}:{dropped.line}: dropped ({dropped.reason}): {dropped.text}")
     return lines, open_count
+
+
+def alignment_report(document: Document) -> tuple[list[str], list[str]]:
+    """The reviewed alignment overrides of a document (shown like repairs) and the stale ones (problems)."""
+    overrides = load_overrides(overrides_path(Path(document.source)))
+    lines = []
+    for override in overrides:
+        changes = [f"+{n}" for n in override.add] + [f"-{n}" for n in override.remove]
+        lines.append(f"{override.file}:{override.line}: alignment override of {override.segment}: articles {' '.join(changes)} ({override.why})")
+    return lines, stale_overrides(document, overrides) if overrides else []
 
 
 def summary(document: Document) -> str:
@@ -57,6 +69,11 @@ def run_check(root: Path, file: Path | None, pot: Path | None) -> int:
         for line in lines:
             print(f"  {line}")
         problems += open_notices
+        if document.qa is not None:
+            overrides, stale = alignment_report(document)
+            for line in overrides + stale:
+                print(f"  {line}")
+            problems += len(stale)
         if file is None:
             for checker in _checkers():
                 found = checker(root, document)

@@ -35,6 +35,22 @@ def test_overrides_make_the_site_match_the_review(seed) -> None:  # type: ignore
     assert (scores.precision, scores.recall) == (1.0, 1.0)
 
 
+def test_no_override_is_stale(seed) -> None:  # type: ignore[no-untyped-def]
+    from explainer.align import overrides_path, stale_overrides
+
+    assert stale_overrides(seed, load_overrides(overrides_path(SOURCE))) == []
+
+
+def test_an_override_the_aligner_made_needless_is_reported(seed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from explainer.align import stale_overrides
+
+    path = tmp_path / "x.alignment.yml"
+    path.write_text("overrides:\n  - segment: q5-p1-s3\n    add: [4]\n    remove: [9]\n    why: x\n", encoding="utf-8")
+    assert stale_overrides(seed, load_overrides(path)) == [
+        f"{path}:2: override of q5-p1-s3 is stale: the aligner already links article 4, no longer links article 9"
+    ]
+
+
 def test_every_answer_sentence_is_labelled(seed) -> None:  # type: ignore[no-untyped-def]
     labels = load_labels(LABELS, seed)
     answers = [s.id for item in seed.qa.items for p in item.answer for s in p.segments]

@@ -49,7 +49,20 @@ def test_check_lists_every_repair_and_suspicious_spot() -> None:
     assert sum("repair (join)" in line for line in lines) == 5
     assert sum("repair (correction)" in line for line in lines) == 2
     assert any(line.startswith("  sources/vocational-education-2021.txt:31:147: Latin letters in Chinese text 'and' (corrected") for line in lines)
+    assert sum(" alignment override of " in line for line in lines) == 7
+    assert "  sources/vocational-education-2021.alignment.yml:14: alignment override of q2-p1-s6: articles -3 (Restates article 5" in result.stdout
     assert lines[-1] == "check: clean"
+
+
+def test_check_reports_a_stale_alignment_override(tmp_path: Path) -> None:
+    for name in ("vocational-education-2021.txt", "vocational-education-2021.corrections.yml"):
+        (tmp_path / name).write_bytes((ROOT / "sources" / name).read_bytes())
+    overrides = tmp_path / "vocational-education-2021.alignment.yml"
+    overrides.write_text("overrides:\n  - segment: q8-p1-s6\n    add: [21]\n    why: the heading of article 21\n", encoding="utf-8")
+    result = run("check", str(tmp_path / "vocational-education-2021.txt"))
+    assert result.returncode == 1
+    assert f"  {overrides}:2: override of q8-p1-s6 is stale: the aligner already links article 21" in result.stdout.splitlines()
+    assert result.stdout.splitlines()[-1] == "check: 1 problem(s)"
 
 
 def test_check_of_the_project_is_clean() -> None:
