@@ -21,6 +21,18 @@ class Scores:
     false_positives: int
     false_negatives: int
 
+    @classmethod
+    def from_counts(cls, true_positives: int, false_positives: int, false_negatives: int) -> Scores:
+        """Precision and recall of these counts (1.0 where nothing was predicted, or nothing expected)."""
+        found, expected = true_positives + false_positives, true_positives + false_negatives
+        return cls(
+            true_positives / found if found else 1.0,
+            true_positives / expected if expected else 1.0,
+            true_positives,
+            false_positives,
+            false_negatives,
+        )
+
     @property
     def f1(self) -> float:
         total = self.precision + self.recall
@@ -53,9 +65,7 @@ def score(alignment: Alignment, labels: dict[str, set[int]]) -> Scores:
         tp += len(predicted & gold)
         fp += len(predicted - gold)
         fn += len(gold - predicted)
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    return Scores(precision, recall, tp, fp, fn)
+    return Scores.from_counts(tp, fp, fn)
 
 
 def evaluate(document: Document, labels_path: Path, settings: Settings | None = None) -> Scores:

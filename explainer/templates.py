@@ -30,8 +30,5 @@ class MemoryBytecodeCache(BytecodeCache):
     def clear(self) -> None:
         self._store.clear()
 
-    def __len__(self) -> int:
-        return len(self._store)
-
 
 TEMPLATE_CACHE = MemoryBytecodeCache()

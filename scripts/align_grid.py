@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from explainer.align import Settings, align  # noqa: E402
-from explainer.align_eval import Scores, load_labels  # noqa: E402
+from explainer.align_eval import Scores, load_labels, score  # noqa: E402
 from explainer.parse import parse_file  # noqa: E402
 
 SOURCE = ROOT / "sources" / "vocational-education-2021.txt"
@@ -41,7 +41,11 @@ MIN_RECALL = 0.95
 
 _document = parse_file(SOURCE, "vocational-education-2021")
 _labels = load_labels(LABELS, _document)
-
+assert _document.qa is not None
+_labels_by_item = {
+    item.number: {segment.id: _labels[segment.id] for paragraph in item.answer for segment in paragraph.segments}
+    for item in _document.qa.items
+}
 
 Counts = tuple[int, int, int]
 """Links right, wrong and missed."""
@@ -49,19 +53,16 @@ Counts = tuple[int, int, int]
 
 def evaluate(values: tuple[float, ...]) -> tuple[tuple[float, ...], dict[int, Counts]]:
     """The aligner with these settings: its counts per Q&A item (for the held-out estimate below)."""
-    settings = replace(Settings(), **dict(zip(GRID, values)))
-    alignment = align(_document, settings)
+    alignment = align(_document, replace(Settings(), **dict(zip(GRID, values))))
     per_item: dict[int, Counts] = {}
-    for segment_id, gold in _labels.items():
-        predicted = set(alignment.links[segment_id].articles)
-        right, wrong, missed = per_item.get(alignment.links[segment_id].qa, (0, 0, 0))
-        per_item[alignment.links[segment_id].qa] = (right + len(predicted & gold), wrong + len(predicted - gold), missed + len(gold - predicted))
+    for item, labels in _labels_by_item.items():
+        found = score(alignment, labels)
+        per_item[item] = (found.true_positives, found.false_positives, found.false_negatives)
     return values, per_item
 
 
 def scores(counts: Counts) -> Scores:
-    right, wrong, missed = counts
-    return Scores(right / (right + wrong) if right + wrong else 1.0, right / (right + missed) if right + missed else 1.0, right, wrong, missed)
+    return Scores.from_counts(*counts)
 
 
 def total(per_item: dict[int, Counts], leave_out: int | None = None) -> Counts:
