@@ -21,7 +21,7 @@ import requests
 
 from .parse import parse_file
 from .project import load_project
-from .translations import MACHINE_DRAFT, load_catalog, po_path, synchronise, write_po
+from .translations import MACHINE_DRAFT, Catalog, load_catalog, po_path, synchronise, write_po_if_changed
 
 SOURCE_LANGUAGE = "zh-CN"
 TARGET_LANGUAGES = {"en": "en"}
@@ -72,6 +72,7 @@ def deep_translator_engine(name: str, lang: str) -> Engine:
 class DraftResult:
     path: Path
     po: polib.POFile
+    catalog: Catalog
     drafted: int
     kept: int
 
@@ -118,9 +119,10 @@ def translate_project(
             for config in configs:
                 document = parse_file(config.source, config.slug)
                 path = po_path(root, lang, document.slug)
-                po = synchronise(document, load_catalog(path), lang)
+                catalog = load_catalog(path)
+                po = synchronise(document, catalog, lang)
                 drafted, kept = draft_document(po, engine, engine_name)
-                results.append(DraftResult(path, po, drafted, kept))
+                results.append(DraftResult(path, po, catalog, drafted, kept))
     except (requests.RequestException, OSError, ServiceUnavailable) as error:
         print(f"translate: the {engine_name} service could not be reached ({type(error).__name__}); no file was changed", file=sys.stderr)
         return 1
@@ -130,6 +132,7 @@ def translate_project(
             return 1
         raise
     for result in results:
-        write_po(result.po, result.path)
-        print(f"{result.path}: {result.drafted} machine draft(s) added, {result.kept} existing translation(s) kept")
+        written = write_po_if_changed(result.po, result.catalog)
+        outcome = "" if written else "; file unchanged"
+        print(f"{result.path}: {result.drafted} machine draft(s) added, {result.kept} existing translation(s) kept{outcome}")
     return 0

@@ -80,7 +80,7 @@ def test_orphan_and_duplicate_entries(tmp_path: Path, seed) -> None:  # type: ig
     po.save(str(path))
     with pytest.raises(Exception) as raised:
         load_catalog(path)
-    assert str(raised.value) == f"{path}:13: duplicate entry for segment 'title'"
+    assert str(raised.value) == f"{path}:13: duplicate entry for msgctxt 'title' (first at line 5)"
 
 
 def test_machine_qa_rules() -> None:
