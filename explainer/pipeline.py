@@ -135,5 +135,9 @@ def _render(content: SiteContent) -> None:
     content.exports |= site_files | sitemap_files(content.pages, content.base_url)
 
 
+JSON_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+"""The same JSON, without the characters of markup: safe even where a page inlines or mis-serves it."""
+
+
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=1).translate(JSON_HTML_SAFE) + "\n"
