@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import InputError
+from .common.errors import InputError
 
 EXIT_BAD_INPUT = 2
 
@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .site import BuildError, Timings, build_site
+    from .backend.build import BuildError, Timings, build_site
 
     timings = Timings()
     try:
@@ -87,9 +87,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from .export import document_export
-    from .parse import parse_file
-    from .project import DocumentConfig
+    from .export.data import document_export
+    from .document.parse import parse_file
+    from .config.project import DocumentConfig
 
     document = parse_file(args.file)
     config = DocumentConfig(slug=document.slug, source=args.file, is_default=True)
@@ -100,12 +100,12 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _translate(args: argparse.Namespace) -> int:
-    from .machine import translate_project
+    from .translation.machine import translate_project
 
     return translate_project(args.root, args.lang, args.engine, args.timeout, args.doc)
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from .backend.serve import serve
 
     return serve(args.root, args.port)

@@ -12,7 +12,7 @@ import brotli
 import pytest
 import yaml
 
-from explainer.publish import (
+from explainer.backend.postprocess import (
     CompressionCache,
     custom_domain,
     hash_assets,
