@@ -1,4 +1,4 @@
-"""Command line: ``python -m explainer build|check|parse|translate|serve``.
+"""Command line: ``python -m explainer build|check|parse|translate|serve|cname``.
 
 Bad input ends with one line ``file:line: message`` on stderr and exit status 2.
 """
@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="build, serve site/ on localhost and rebuild on changes")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(handler=_serve)
+
+    cname = commands.add_parser("cname", help="print the custom domain of site_url for GitHub Pages' CNAME file (empty for *.github.io)")
+    cname.set_defaults(handler=_cname)
     return parser
 
 
@@ -109,3 +112,10 @@ def _serve(args: argparse.Namespace) -> int:
     from .backend.serve import serve
 
     return serve(args.root, args.port)
+
+
+def _cname(args: argparse.Namespace) -> int:
+    from .config.site import custom_domain, site_url
+
+    print(custom_domain(site_url(args.root)))
+    return 0

@@ -25,10 +25,11 @@ from .document.model import LANGUAGES, Document
 from .document.parse import parse_file
 from .render.qr import use_disk_cache
 from .config.project import DocumentConfig, Project, load_project
+from .config.site import site_url
 from .render.pages import DocumentRenderer, NavItem, Page, PageExtras
 from .render.home import HostedDocument, nav_section, qualified_titles, short_title, site_home
 from .export.sitemap import sitemap_files
-from .render.views import TeachingTools, public_base_url
+from .render.views import TeachingTools
 from .translation.catalog import Texts, load_texts
 from .render.urls import GLOSSARY_PAGE, HOME_PAGE, DocumentUrls, lang_prefix
 
@@ -78,7 +79,7 @@ def prepare(root: Path, timer: _Timer) -> SiteContent:
     use_disk_cache(root / ".build" / "qr-cache")
     documents = timer.measure("parse", lambda: load_documents(project))
     glossary = timer.measure("glossary", lambda: load_glossary(str(root / GLOSSARY_FILE)))
-    content = SiteContent(project, documents, glossary, base_url=public_base_url(root))
+    content = SiteContent(project, documents, glossary, base_url=site_url(root))
     timer.measure("render", lambda: _render(content))
     return content
 

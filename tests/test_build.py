@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlparse
 
-from explainer.backend.build import site_url
+from explainer.config.site import site_url
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME_ASSETS = ("assets/javascripts/", "assets/stylesheets/", "assets/images/")

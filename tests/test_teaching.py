@@ -20,7 +20,7 @@ from explainer.render.parallel import ParallelRenderer
 from explainer.document.parse import parse_file, parse_text
 from explainer.render.qr import QUIET_ZONE, qr_code
 from explainer.render.share import label
-from explainer.backend.build import site_url
+from explainer.config.site import site_url
 from explainer.export.sitemap import robots_txt, sitemap_xml
 from explainer.translation.catalog import Catalog, Texts, load_catalog, po_path
 from explainer.render.urls import DocumentUrls

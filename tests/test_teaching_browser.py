@@ -16,7 +16,7 @@ import pytest
 from explainer.render.citation import Citations
 from explainer.document.model import LANGUAGES
 from explainer.document.parse import parse_file
-from explainer.backend.build import site_url as public_site_url
+from explainer.config.site import site_url as public_site_url
 from explainer.translation.catalog import Texts, load_catalog, po_path
 from explainer.render.urls import DocumentUrls
 

@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
-from ..common.errors import InputError
 from ..common.files import replace_directory, write_atomic
+from ..config.site import base_config, site_url
 from ..render.i18n import labels
 from .incremental import DIRTY_HOOKS, HIDE_DIRTY_WARNING, PageReuse
 from ..document.model import DEFAULT_LANGUAGE, LANGUAGES
@@ -57,31 +57,6 @@ class Timings:
         result = action()
         self.stages[stage] = self.stages.get(stage, 0.0) + time.perf_counter() - start
         return result
-
-
-def base_config(root: Path) -> dict[str, Any]:
-    path = root / "mkdocs.yml"
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except yaml.YAMLError as error:
-        raise InputError.from_yaml(path, error) from None
-    if not isinstance(data, dict):
-        raise InputError(str(path), 1, "expected a MkDocs configuration mapping")
-    return data
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Accepts MkDocs' !ENV and Python-name tags without executing anything."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: f"!!python/name:{suffix}")
-
-
-def site_url(root: Path) -> str:
-    """The site's public base URL, configured once in mkdocs.yml."""
-    url = str(base_config(root).get("site_url") or "")
-    return url if url.endswith("/") else url + "/"
 
 
 def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: list[Any]) -> dict[str, Any]:

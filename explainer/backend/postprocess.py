@@ -23,18 +23,15 @@ import gzip
 import hashlib
 import os
 import re
-import sys
 import tempfile
 import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import brotli
 
-from ..common.errors import InputError
 from ..common.files import write_atomic
 
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".tbx", ".csv", ".txt", ".webmanifest"})
@@ -48,9 +45,6 @@ REFERENCING_SUFFIXES = frozenset({".html", ".css", ".js", ".mjs"})
 
 HASH_LENGTH = 8
 """Hex digits of the content hash in a file name, as in Material's own asset names."""
-
-HASHED_NAME = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:css|js|mjs)$")
-"""Names that carry a content hash (ours and Material's), which servers may cache for ever."""
 
 COMPRESSIONS = (".gz", ".br")
 BROTLI_BEST_FOR = frozenset({".css", ".js", ".mjs"})
@@ -252,29 +246,3 @@ def precompress(site_dir: Path, cache: CompressionCache | None = None) -> Publis
 def _variant(encoding: str, best: bool) -> str:
     """The cache's name for an encoding and quality: .gz, .br11 or .br10."""
     return encoding if encoding == ".gz" else f"{encoding}{11 if best else 10}"
-
-
-def custom_domain(site_url: str) -> str:
-    """The host to write to a CNAME file for GitHub Pages: empty for a *.github.io address."""
-    host = urlsplit(site_url).hostname or ""
-    return "" if not host or host.endswith(".github.io") else host
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m explainer.publish cname``: prints the custom domain of mkdocs.yml's site_url (for ``make publish``)."""
-    from .build import site_url
-
-    args = sys.argv[1:] if argv is None else argv
-    if args != ["cname"]:
-        print("usage: python -m explainer.publish cname", file=sys.stderr)
-        return 2
-    try:
-        print(custom_domain(site_url(Path.cwd())))
-    except InputError as error:
-        print(str(error), file=sys.stderr)
-        return 2
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

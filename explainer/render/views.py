@@ -9,7 +9,6 @@ Gathers what :mod:`explainer.share` (citations, share panel, QR codes),
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..document.model import Document
 from .parallel import ParallelRenderer
@@ -48,11 +47,3 @@ class TeachingTools:
     def files(self) -> dict[str, str]:
         """Files for the built site, by path: the QR codes."""
         return qr_files(self.document, self.urls, self.lang, self.base_url)
-
-
-def public_base_url(root: Path) -> str:
-    """The site's public URL, configured once in mkdocs.yml (read through the MkDocs layer's loader)."""
-    # Imported here: site.py imports the pipeline, which imports this module.
-    from ..backend.build import site_url
-
-    return site_url(root)
