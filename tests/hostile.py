@@ -87,8 +87,8 @@ class Planter:
 
     def source(self, path: Path) -> None:
         """A payload in every line the grammar still accepts with one (a line it refuses is left as it was)."""
-        from explainer.errors import InputError
-        from explainer.parse import parse_text
+        from explainer.common.errors import InputError
+        from explainer.document.parse import parse_text
 
         self.source_name = path.name
         original = path.read_text(encoding="utf-8").split("\n")

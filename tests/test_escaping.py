@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from hostile import RAW_MARKERS, copy_project, plant_everywhere
 
-from explainer.site import build_site
+from explainer.backend.build import build_site
 
 TEXT_SUFFIXES = (".html", ".xml", ".svg", ".tbx", ".js", ".css", ".json", ".txt", ".webmanifest")
 """Files a browser may render or run. CSV is data served as text/csv: its fields hold the payload verbatim, as they must."""
@@ -93,7 +93,7 @@ def hostile_url(hostile_site: tuple[Path, list[str]]) -> Iterator[str]:
 
 @pytest.mark.browser
 def test_no_script_runs_on_any_page(browser, hostile_site: tuple[Path, list[str]], hostile_url: str) -> None:  # type: ignore[no-untyped-def]
-    from explainer.search_bench import ask, open_search
+    from search_bench import ask, open_search
 
     site, _ = hostile_site
     context = browser.new_context(viewport={"width": 1280, "height": 900})
