@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..common.errors import InputError
 from ..document.model import Document, Segment, parse_chinese_numeral
-from ..common.yamlfile import load_yaml
+from ..common.yamlfile import load_yaml, reject_unknown_keys
 
 NGRAM = 3
 CLAUSE_SPLIT = re.compile(r"[，；：。？！,;:?!]")
@@ -340,6 +340,11 @@ def overrides_path(source: Path) -> Path:
     return source.with_suffix(".alignment.yml")
 
 
+OVERRIDES_FILE_KEYS = ("overrides",)
+OVERRIDE_KEYS = ("segment", "add", "remove", "why")
+"""The keys of an alignment file, the only place they are listed: a key not here is an error that suggests the nearest."""
+
+
 def load_overrides(path: Path) -> list[Override]:
     """``sources/<slug>.alignment.yml``: a list of {segment, add, remove, why}."""
     if not path.exists():
@@ -350,8 +355,11 @@ def load_overrides(path: Path) -> list[Override]:
     entries = data.get("overrides") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise InputError(str(path), getattr(data, "line", 1), "expected 'overrides:' with a list of {segment, add, remove, why}")
+    reject_unknown_keys(path, data, OVERRIDES_FILE_KEYS)
     result = []
     for entry, line in zip(entries, entries.lines):
+        if isinstance(entry, dict):
+            reject_unknown_keys(path, entry, OVERRIDE_KEYS, "override")
         if not isinstance(entry, dict) or not isinstance(entry.get("segment"), str):
             raise InputError(str(path), line, "each override needs 'segment' (an answer sentence id such as q5-p1-s3)")
         if not isinstance(entry.get("why"), str) or not entry["why"].strip():
