@@ -16,6 +16,7 @@ from .align.aligner import load_overrides, overrides_path, stale_overrides
 from .document.model import Document
 from .document.parse import parse_file
 from .config.project import load_project
+from .input_checks import configuration_problems, source_problems, translation_input_problems
 from .translation.catalog import template, write_po
 
 Checker = Callable[[Path, Document], list[str]]
@@ -63,12 +64,19 @@ def run_check(root: Path, file: Path | None, pot: Path | None) -> int:
     else:
         documents = [parse_file(config.source, config.slug) for config in load_project(root).documents]
     problems = 0
+    if file is None:
+        for problem in configuration_problems(root):
+            print(problem)
+            problems += 1
     for document in documents:
         lines, open_notices = source_report(document)
         print(summary(document))
         for line in lines:
             print(f"  {line}")
         problems += open_notices
+        for problem in source_problems(document):
+            print(f"  {problem}")
+            problems += 1
         if document.qa is not None:
             overrides, stale = alignment_report(document)
             for line in overrides + stale:
@@ -92,4 +100,4 @@ def _checkers() -> list[Checker]:
     from .translation.checks import translation_problems
     from .glossary.checks import term_problems
 
-    return [translation_problems, term_problems]
+    return [translation_input_problems, translation_problems, term_problems]

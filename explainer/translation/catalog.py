@@ -129,12 +129,12 @@ def new_po(document: Document, lang: str) -> polib.POFile:
 
 
 def _keep_header(po: polib.POFile, old: polib.POFile | None) -> None:
-    """Every header field and comment of the file as it was (Last-Translator, Language-Team, …), ours added if missing."""
+    """Every header field and comment of the file as it was (Last-Translator, Language-Team, …): the header is the translators'."""
     if old is None:
         return
     po.header = old.header
     po.metadata_is_fuzzy = old.metadata_is_fuzzy
-    po.metadata = {**old.metadata, **{key: value for key, value in po.metadata.items() if key not in old.metadata}}
+    po.metadata = dict(old.metadata)
 
 
 def synchronise(document: Document, catalog: Catalog, lang: str) -> polib.POFile:

@@ -171,6 +171,8 @@ class _Reader:
         value = self.string(number, text[match.end() :].strip(), keyword)
         if keyword in ("msgctxt", "msgid") and self.entry is not None and self.entry.complete:
             self.finish(number)
+        elif keyword == "msgctxt" and self.entry is not None and "msgid" in self.entry.fields:
+            raise self.fail(number, f"expected msgstr after the msgid of line {self.entry.field_lines['msgid']}, found msgctxt")
         entry = self.current(number, obsolete)
         self.place(entry, number, keyword, index, value)
 
@@ -178,7 +180,7 @@ class _Reader:
         fields = entry.fields
         if keyword == "msgctxt":
             if entry.started:
-                raise self.fail(number, "expected msgctxt before msgid, found msgctxt after it")
+                raise self.fail(number, "expected msgid after msgctxt, found a second msgctxt")
         elif keyword == "msgid":
             if "msgid" in fields:
                 raise self.fail(number, "expected msgstr after msgid, found a second msgid")
