@@ -19,7 +19,8 @@ from .config.site import CONFIG_FILE
 from .document.model import Document
 from .document.parse import read_source
 from .render.markup import CONTROL_RE
-from .translation.catalog import TRANSLATED_LANGUAGES, load_catalog, po_path
+from .config.languages import languages
+from .translation.catalog import load_catalog, po_path
 
 MARKUP_RE = re.compile(
     r"<\s*/?\s*[A-Za-z!?][^<>]{0,40}>?"  # a tag, a comment or a declaration
@@ -64,8 +65,8 @@ def source_problems(document: Document) -> list[str]:
 def translation_input_problems(root: Path, document: Document) -> list[str]:
     """Control characters in each PO file of the document, and markup in any msgstr."""
     problems: list[str] = []
-    for lang in TRANSLATED_LANGUAGES:
-        path = po_path(root, lang, document.slug)
+    for language in languages().translated():
+        path = po_path(root, language.code, document.slug)
         if not path.exists():
             continue
         catalog = load_catalog(path)  # strict: a syntax error stops check with file:line first
