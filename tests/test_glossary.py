@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from explainer.document.parse import parse_file
+
 from explainer.common.errors import InputError
 from explainer.glossary.terms import TermMatcher, derive_pinyin, load_glossary
 
@@ -33,9 +35,9 @@ def test_coverage(glossary) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_every_term_occurs_in_the_seed_and_has_both_definitions(glossary) -> None:  # type: ignore[no-untyped-def]
-    text = (ROOT / "sources" / "vocational-education-2021.txt").read_text(encoding="utf-8").replace("中国 - 东盟", "中国—东盟")
-    text = text.replace("\n\n", "").replace("推进部省共建", "推进部省共建")
-    joined = "".join(text.split())
+    # The parsed text: page-break joins and recorded corrections (中国 - 东盟 → 中国—东盟) applied.
+    seed = parse_file(ROOT / "sources" / "vocational-education-2021.txt")
+    joined = "".join(segment.zh for segment in seed.segments())
     for term in glossary.terms:
         assert term.zh in joined, term.id
         assert term.definition["zh-Hans"] and term.definition["en"] and term.definition["zh-Hant"]

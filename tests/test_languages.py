@@ -157,5 +157,8 @@ def test_export_has_all_languages(built_site: Path) -> None:
 
 
 def test_template_has_every_segment(seed) -> None:  # type: ignore[no-untyped-def]
-    assert [entry.msgctxt for entry in template(seed)] == [segment.id for segment in seed.segments()]
-    assert isinstance(next(seed.segments()), Segment)
+    entries = list(template(seed))
+    assert [entry.msgctxt for entry in entries] == [segment.id for segment in seed.segments()]
+    assert [(entry.msgid, entry.msgstr, entry.occurrences) for entry in entries] == [
+        (segment.zh, "", [(Path(seed.source).name, str(segment.line))]) for segment in seed.segments()
+    ]
