@@ -90,3 +90,20 @@ def test_control_characters_reach_no_page_raw(project: Path) -> None:
             raw.append(str(path.relative_to(project / "site")))
     assert raw == []
     assert "职业教育\ufffd是国民\ufffd教育体系" in (project / "site" / "articles" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_term_check_fires_where_the_english_lacks_the_rendering(project: Path) -> None:
+    """The seed is consistent, so only a planted inconsistency shows that the check can fire at all."""
+    from explainer.document.parse import parse_file
+    from explainer.glossary.checks import term_problems
+    from explainer.glossary.terms import load_glossary
+
+    line = edit(project / PO, 'the \\"Double High-Level Plan\\" will be implemented well', "the two plans will be implemented well")
+    document = parse_file(project / SOURCE, "vocational-education-2021")
+    term = load_glossary(str(project / "glossary" / "terms.yml")).term("double-high-plan")
+    renderings = " / ".join((term.en, *term.en_variants))
+    assert term_problems(project, document) == [
+        f"{project / PO}:{line - 3}: a05-p1-s3: term 双高计划 (double-high-plan) is not rendered as '{renderings}'"
+    ]
+    result = run(project, "check")
+    assert result.returncode == 1 and f"  {PO}:{line - 3}: a05-p1-s3: term 双高计划 (double-high-plan)" in result.stdout

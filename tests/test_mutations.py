@@ -46,8 +46,9 @@ PIECES = (
     "一、", "(二十)", "（三）", "问：", "答：", "《", "》", "。", "？", "<script>", "{{ x }}", "null", "5", "-1", "true", "~",
 )
 ONE_LINE_ERROR = re.compile(r"^[^\n:]+:\d+: [^\n]+\n$")
-EXAMPLES = {"fast": 40, "build": 6}
-"""Modest counts: about a minute for the in-process commands, two for the builds (a build is a few seconds)."""
+EXAMPLES = {"fast": int(os.environ.get("MUTATION_EXAMPLES", "40")), "build": int(os.environ.get("MUTATION_BUILDS", "6"))}
+"""Modest counts: about a minute for the in-process commands, two for the builds (a build is a few seconds).
+A deeper run: ``MUTATION_EXAMPLES=500 MUTATION_BUILDS=40 .venv/bin/python -m pytest tests/test_mutations.py``."""
 
 MUTATIONS: list[str] = []
 """Every mutation tried, for the figures in the README (`pytest -s` prints the count)."""
