@@ -18,8 +18,13 @@ PROJECT_FILES = ("documents.yml", "mkdocs.yml", "overrides", "docs/assets", "glo
 """The sources of truth and what a build reads beside them (what a fresh clone holds)."""
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the project's input files in ``target`` (nothing generated)."""
+SECOND_DOCUMENT = ROOT / "tests" / "fixtures" / "multi"
+"""A second document (its documents.yml lists both): what only a site of several documents shows,
+such as each document's short_title in the navigation and on the home page."""
+
+
+def copy_project(target: Path, second_document: bool = False) -> Path:
+    """A copy of the project's input files in ``target`` (nothing generated), with a second document if asked."""
     for name in PROJECT_FILES:
         source, destination = ROOT / name, target / name
         destination.parent.mkdir(parents=True, exist_ok=True)
@@ -27,6 +32,8 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, destination)
         else:
             shutil.copy2(source, destination)
+    if second_document:
+        shutil.copytree(SECOND_DOCUMENT, target, dirs_exist_ok=True)
     return target
 
 

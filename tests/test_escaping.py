@@ -28,7 +28,7 @@ TEXT_SUFFIXES = (".html", ".xml", ".svg", ".tbx", ".js", ".css", ".json", ".txt"
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
-    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    project = copy_project(tmp_path_factory.mktemp("hostile"), second_document=True)
     fields = plant_everywhere(project)
     build_site(project, strict=True)
     return project / "site", fields
@@ -37,7 +37,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[s
 def test_payloads_were_planted_in_every_kind_of_field(hostile_site: tuple[Path, list[str]]) -> None:
     _, fields = hostile_site
     kinds = {re.sub(r"\[\d+\]", "", field.split(":")[0] if ":" in field else field) for field in fields}
-    assert {"vocational-education-2021.txt", "vocational-education-2021.po"} <= kinds
+    assert {"vocational-education-2021.txt", "double-high-plan-2019.txt", "vocational-education-2021.po"} <= kinds
     assert any(field.startswith("terms.yml.terms") for field in fields) and any(field.startswith("terms.yml.categories") for field in fields)
     assert any(".short_title." in field for field in fields) and any(".about." in field for field in fields)
     assert any(field.startswith("vocational-education-2021.alignment.yml") for field in fields)
@@ -46,6 +46,16 @@ def test_payloads_were_planted_in_every_kind_of_field(hostile_site: tuple[Path, 
     # the source: the title, every part heading, every article, every question
     source_lines = {int(field.rsplit(":", 1)[1]) for field in fields if field.startswith("vocational-education-2021.txt:")}
     assert len(source_lines) >= 55
+
+
+def test_short_titles_of_several_documents_are_shown_escaped(hostile_site: tuple[Path, list[str]]) -> None:
+    """A second document puts each document's short_title into the navigation and the home page."""
+    site, _ = hostile_site
+    html = (site / "double-high-plan-2019" / "index.html").read_text(encoding="utf-8")
+    navigation = html[html.index('class="md-nav md-nav--primary"') : html.index('class="md-nav md-nav--secondary"')]
+    assert re.search(r"双高计划意见（2019）&lt;script&gt;window.__xss=\d+&lt;/script&gt;", navigation)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"双高计划意见（2019）&lt;script&gt;window.__xss=\d+&lt;/script&gt;", home)
 
 
 def test_no_file_of_the_site_holds_an_unescaped_payload(hostile_site: tuple[Path, list[str]]) -> None:
