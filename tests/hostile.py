@@ -49,7 +49,7 @@ def payload(number: int) -> str:
         f'<img src=x onerror="window.__xss={number}">'
         f'"><svg onload="window.__xss={number}">'
         f" [link](javascript:window.__xss={number}) "
-        f'{{{{ "zz" ~ "jinja{number}" }}}}{{% if 1 %}}'
+        f'{{{{ "zz" ~ "jinja{number}" }}}}{{% if 1 %}} R&D\'s'
     )
 
 

@@ -78,13 +78,14 @@ def test_the_payloads_reach_the_pages_as_visible_text(hostile_site: tuple[Path, 
     shown = "Strengthening the Distinctive Features of Vocational Education as a Type of Education&lt;script&gt;window.__xss="
     navigation = html[html.index('class="md-nav md-nav--primary"') : html.index('class="md-nav md-nav--secondary"')]
     assert shown in navigation
+    assert re.search(r"R&amp;D(&#x27;|&#39;)s", navigation), "an & and a quote in a title show as written"
     title = re.search(r"<title>(.*?)</title>", html, re.S)
     assert title is not None and shown in title.group(1)
     footer = html[html.index('<footer class="md-footer">') :]
     assert re.search(r'aria-label="Next: Article 4: [^"]*&lt;script&gt;window.__xss=\d+&lt;/script&gt;', footer)
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        assert "&amp;lt;" not in text and "&amp;quot;" not in text and "&amp;#" not in text, page
+        assert "&amp;lt;" not in text and "&amp;quot;" not in text and "&amp;#" not in text and "&amp;amp;" not in text, page
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
