@@ -20,6 +20,8 @@ from explainer.config.site import site_url as public_site_url
 from explainer.translation.catalog import Texts, load_catalog, po_path
 from explainer.render.urls import DocumentUrls
 
+LANGUAGES = languages().codes  # the generator's default languages, which the bundled project publishes
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,7 +149,6 @@ def test_permalink_and_copy_work_by_keyboard(clipboard_page, site_url: str, cita
     ],
 )
 
-LANGUAGES = languages().codes  # the generator's default languages, which the bundled project publishes
 def test_language_switch_stays_on_the_same_page(page, site_url: str, start: str, target_lang: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{site_url}/{start}")
     page.hover(".md-select")
