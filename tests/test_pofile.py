@@ -236,3 +236,14 @@ def test_status_rules() -> None:
     # an empty (or blank) msgstr is missing, never a blank reviewed sentence
     assert _status("坚持立德树人。", "", []) == "missing"
     assert _status("坚持立德树人。", "  ", []) == "missing"
+
+
+def test_interface_catalogs_are_read_strictly(tmp_path: Path) -> None:
+    """The interface strings' catalogs come from translators too: the same reader, the same errors."""
+    from explainer.render.i18n import catalog
+
+    path = tmp_path / "interface.po"
+    path.write_text(HEADER + 'msgid "Contents"\nmsgstr "Table des matières\n', encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        catalog(path)
+    assert str(raised.value) == f'{path}:6: expected a closing quote (") at the end of the string'
