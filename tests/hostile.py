@@ -130,12 +130,14 @@ class Planter:
 
     # -- PO files: every msgstr ---------------------------------------------------------
 
-    def po(self, path: Path) -> None:
+    def po(self, path: Path, format_strings: bool = False) -> None:
+        """A payload after every msgstr; in an interface catalog, whose strings are format strings, with its braces doubled."""
         import polib
 
         po = polib.pofile(str(path), wrapwidth=0)
         for entry in po:
-            entry.msgstr += self.next(f"{path.name}:{entry.msgctxt}")
+            planted = self.next(f"{path.name}:{entry.msgctxt or ''}:{entry.msgid}")
+            entry.msgstr += planted.replace("{", "{{").replace("}", "}}") if format_strings else planted
         po.save(str(path))
 
 
@@ -157,6 +159,11 @@ def plant_everywhere(project: Path) -> list[str]:
         planter.source(source)
     for po in sorted((project / "translations").rglob("*.po")):
         planter.po(po)
+    # The interface strings: the project's own catalog takes precedence over the package's.
+    interface = project / "translations" / "zh-Hans" / "interface.po"
+    interface.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "explainer" / "render" / "locale" / "zh-Hans" / "LC_MESSAGES" / "interface.po", interface)
+    planter.po(interface, format_strings=True)
     skip = IDENTIFIERS.search
     planter.yaml_file(project / "glossary" / "terms.yml", lambda where: bool(skip(where)))
     planter.yaml_file(project / "documents.yml", lambda where: bool(skip(where)))

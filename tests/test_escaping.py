@@ -37,7 +37,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[s
 def test_payloads_were_planted_in_every_kind_of_field(hostile_site: tuple[Path, list[str]]) -> None:
     _, fields = hostile_site
     kinds = {re.sub(r"\[\d+\]", "", field.split(":")[0] if ":" in field else field) for field in fields}
-    assert {"vocational-education-2021.txt", "double-high-plan-2019.txt", "vocational-education-2021.po"} <= kinds
+    assert {"vocational-education-2021.txt", "double-high-plan-2019.txt", "vocational-education-2021.po", "interface.po"} <= kinds
     assert any(field.startswith("terms.yml.terms") for field in fields) and any(field.startswith("terms.yml.categories") for field in fields)
     assert any(".short_title." in field for field in fields) and any(".about." in field for field in fields)
     assert any(field.startswith("vocational-education-2021.alignment.yml") for field in fields)

@@ -17,10 +17,14 @@ numerals (五 or 5), ``{roman}`` in Roman numerals (II), others as given. README
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 from pathlib import Path
 
+import polib
 
+
+from ..common.errors import InputError
 from ..config.languages import language, languages
 from ..document.model import chinese_numeral
 from ..translation.conversion import convert
@@ -72,7 +76,34 @@ def catalog(path: Path | None) -> dict[tuple[str | None, str], str]:
     if path is None or not path.exists():
         return {}
     po = read_po(path)  # strict: a syntax error is file:line, never a silently changed string
-    return {(entry.msgctxt, entry.msgid): entry.msgstr for entry in po if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags}
+    usable = [entry for entry in po if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags]
+    for entry in usable:
+        check_placeholders(path, entry)
+    return {(entry.msgctxt, entry.msgid): entry.msgstr for entry in usable}
+
+
+def placeholders(text: str) -> set[str]:
+    """The names of the format fields in ``text`` ({number} → number); {roman} and {number} write the same number.
+
+    ValueError for text that is not a format string (a single brace).
+    """
+    names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    return {"number" if name == "roman" else name for name in names}
+
+
+def check_placeholders(path: Path, entry: polib.POEntry) -> None:
+    """A translation may use only its msgid's placeholders: another ({% if %}, {number.__class__}) would
+    fail or leak when the string is filled, so it is an InputError at the entry's line."""
+    where = f'interface string "{entry.msgid}"'
+    try:
+        found, expected = placeholders(entry.msgstr), placeholders(entry.msgid)
+    except ValueError as error:
+        raise InputError(str(path), entry.linenum, f"{where}: the translation is not a format string ({error}): write a brace as {{{{ or }}}}") from None
+    unknown = sorted(found - expected)
+    if unknown:
+        shown = ", ".join("{" + name + "}" for name in unknown)
+        allowed = ", ".join("{" + name + "}" for name in sorted(expected)) or "none"
+        raise InputError(str(path), entry.linenum, f"{where}: the translation uses {shown}: expected only the msgid's placeholders ({allowed})")
 
 
 def gettext(message: Message, lang: str) -> str:

@@ -7,7 +7,6 @@ a catalog must translate each of them, with the same placeholders, and nothing e
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from babel.messages.extract import extract_from_dir
 
 from ..config.languages import Languages
 from ..translation.pofile import read_po
+from .i18n import check_placeholders, placeholders
 
 PACKAGE = Path(__file__).resolve().parent.parent
 KEYWORDS = {"N_": None, "NC_": ((1, "c"), 2)}
@@ -79,10 +79,11 @@ def _entries(path: Path) -> list[polib.POEntry]:
     if not path.exists():
         return []
     po = read_po(path)  # strict: a syntax error is file:line, never a silently changed string
-    return [entry for entry in po if not entry.obsolete]
+    entries = [entry for entry in po if not entry.obsolete]
+    for entry in entries:
+        if entry.msgstr:
+            check_placeholders(path, entry)
+    return entries
 
 
-def _fields(text: str) -> set[str]:
-    """The names of the format fields in ``text`` ({number} → number); {roman} and {number} write the same number."""
-    names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-    return {"number" if name == "roman" else name for name in names}
+_fields = placeholders
