@@ -1,7 +1,7 @@
 """Random damage to every input file: parse, check and build answer with exit 0 or 2, never a traceback.
 
 Hypothesis mutates one input file of a copy of the project (a source, its PO file,
-terms.yml, documents.yml, the corrections and alignment files, mkdocs.yml): it
+terms.yml, documents.yml, the corrections and alignment files, mkdocs.yml, an interface catalog): it
 deletes, inserts, duplicates, swaps or truncates, with pieces chosen to hit the
 grammars (quotes, backslashes, YAML indentation, PO keywords, numbering, NUL).
 The contract: exit status 0 (or 1 for check: problems listed), or 2 with exactly one
@@ -39,7 +39,10 @@ INPUT_FILES = (
     "sources/vocational-education-2021.corrections.yml",
     "sources/vocational-education-2021.alignment.yml",
     "mkdocs.yml",
+    "translations/zh-Hans/interface.po",
 )
+"""The project's input files; the interface catalog is the package's, copied where a project overrides it."""
+INTERFACE_CATALOG = Path(__file__).resolve().parent.parent / "explainer" / "render" / "locale" / "zh-Hans" / "LC_MESSAGES" / "interface.po"
 PIECES = (
     '"', "\\", "\\q", ":", ": ", "- ", "  ", "\t", "\n", "\n\n", "#", "#~ ", "#, fuzzy\n", "msgid ", "msgstr ", 'msgctxt "x"\n',
     "msgstr[0] ", "{", "}", "[", "]", "&", "*", "!!python/object:os.system ", "!ENV X", "---\n", "\x00", "\x85", "\ufeff",
@@ -87,13 +90,20 @@ def mutate(text: str, operation: str, position: int, length: int, piece: str) ->
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project's input files (each example starts from a hard-linked copy of it)."""
-    return copy_project(tmp_path_factory.mktemp("pristine"))
+    return with_interface_catalog(copy_project(tmp_path_factory.mktemp("pristine")))
+
+
+def with_interface_catalog(project: Path) -> Path:
+    target = project / "translations" / "zh-Hans" / "interface.po"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(INTERFACE_CATALOG, target)
+    return project
 
 
 @pytest.fixture(scope="module")
 def pristine_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same with its site built once, so that a failed build has an old site to keep."""
-    project = copy_project(tmp_path_factory.mktemp("pristine-built"))
+    project = with_interface_catalog(copy_project(tmp_path_factory.mktemp("pristine-built")))
     result = subprocess.run([sys.executable, "-m", "explainer", "build"], cwd=project, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     return project
@@ -179,6 +189,7 @@ def test_mutations_reach_every_input_file() -> None:
         "sources/vocational-education-2021.corrections.yml",
         "sources/vocational-education-2021.alignment.yml",
         "mkdocs.yml",
+        "translations/zh-Hans/interface.po",
     }
     assert mutate("abc\ndef", "insert", 1, 1, "X") == "aXbc\ndef"
     assert mutate("abc\ndef", "delete", 1, 2, "") == "a\ndef"

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from explainer.backend.templates import TEMPLATE_CACHE
-from explainer.render.markup import html_text
+from explainer.render.markup import without_controls
 
 UNUSED_THEME_FOLDERS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 """Material's own search (lunr, its language files and its web worker, 1.2 MB per language):
@@ -50,7 +50,8 @@ PAGE_META = ("title", "description")
 def as_html(value: Any) -> Any:
     """Plain text → escaped Markup; Markup (escaped already) and non-strings unchanged."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return Markup(html_text(value))
+        # Jinja's own escape (&#39;, &#34;), so that a title reads the same bytes as the templates' | e wrote before.
+        return escape(without_controls(value))
     return value
 
 

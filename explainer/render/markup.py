@@ -51,6 +51,11 @@ def attribute(value: str) -> str:
     return html_text(value)
 
 
+def without_controls(value: str) -> str:
+    """``value`` with every control character but tab and newline replaced by U+FFFD."""
+    return value.translate(_CONTROLS)
+
+
 def html_text(value: str) -> str:
     """Escape untrusted text for HTML, in element content and in quoted attributes alike.
 
