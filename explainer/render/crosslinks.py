@@ -61,9 +61,9 @@ def _runs(segment_ids: list[str], alignment: Alignment, article: int | None = No
 
 
 def _explained_box(page: str, number: int, alignment: Alignment, urls: DocumentUrls, texts: Texts, lang: str, document: Document) -> str:
-    lines = [f'<aside class="explained no-terms" aria-labelledby="explained">', f'<h2 id="explained">{gettext(HEADING, lang)}</h2>']
+    lines = [f'<aside class="explained no-terms" aria-labelledby="explained">', f'<h2 id="explained">{markup.attribute(gettext(HEADING, lang))}</h2>']
     if not alignment.explained_by(number):
-        lines.append(f'<p class="explained-none">{gettext(NONE, lang)}</p>')
+        lines.append(f'<p class="explained-none">{markup.attribute(gettext(NONE, lang))}</p>')
     assert document.qa is not None
     for item in document.qa.items:
         for paragraph in item.answer:
@@ -101,7 +101,7 @@ def _sentence_links(page: str, segment_id: str, alignment: Alignment, urls: Docu
         items.append(f'<a href="{markup.attribute(target)}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(article_short(number, lang))}</a>')
     for number in link.parts:
         items.append(f'<a href="{markup.attribute(_url(page, urls.part(number)))}">{markup.attribute(part_label(number, lang))}</a>')
-    label = gettext(EXPLAINS if link.articles else MENTIONS, lang)
+    label = markup.attribute(gettext(EXPLAINS if link.articles else MENTIONS, lang))  # translators' text: escaped
     return f'<span class="explains no-terms"><span class="visually-hidden">{label}: </span><span aria-hidden="true">→</span>{" ".join(items)}</span>'
 
 

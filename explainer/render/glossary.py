@@ -87,19 +87,19 @@ def _entry(glossary: Glossary, term: Term, found: list[Occurrence], titles: dict
     if lang != english:
         parts.append(f'<p class="gloss-def" lang="{english}">{_prose(term.definition_in(english), english)}</p>')
     if term.en_variants:
-        label = gettext(N_("Also rendered as"), lang)
+        label = markup.attribute(gettext(N_("Also rendered as"), lang))  # translators' text: escaped
         parts.append(f'<p class="gloss-variants">{label}: <span lang="{english}">{_prose("; ".join(term.en_variants), english)}</span></p>')
     if term.note:
-        label = gettext(N_("Note on the rendering"), lang)
+        label = markup.attribute(gettext(N_("Note on the rendering"), lang))  # translators' text: escaped
         parts.append(f'<p class="gloss-note">{label}: <span lang="{english}">{_prose(term.note, english)}</span></p>')
     if term.related:
-        label = gettext(N_("Related"), lang)
+        label = markup.attribute(gettext(N_("Related"), lang))  # translators' text: escaped
         related = ", ".join(
             f'<a href="#{other}">{markup.attribute(glossary.term(other).name(lang))}</a>' for other in term.related
         )
         parts.append(f'<p class="gloss-related">{label}: {related}</p>')
     if found:
-        label = gettext(N_("Occurs in"), lang)
+        label = markup.attribute(gettext(N_("Occurs in"), lang))  # translators' text: escaped
         links = []
         for occurrence in found:
             title = titles.get((occurrence.doc, occurrence.kind, occurrence.number), "")
