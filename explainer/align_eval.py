@@ -72,3 +72,36 @@ def evaluate(document: Document, labels_path: Path, settings: Settings | None = 
     """Precision and recall of the aligner without overrides."""
     return score(align(document, settings), load_labels(labels_path, document))
 
+
+
+REGISTRY = Path("tests/data/labelled_documents.yml")
+
+METHODS: dict[str, Settings] = {
+    "published (Settings())": Settings(),
+    "every proposed link": Settings(publish=0.0),
+    "without genre weighting": Settings(genre=0.0),
+    "without non-article texts": Settings(others=False),
+}
+"""The aligner's variants that README (Alignment) and ``make bench`` report per labelled document:
+the links it publishes, every link it proposes (suggestions included), and ablations."""
+
+
+@dataclass(frozen=True)
+class LabelledDocument:
+    """A document whose answer sentences were labelled by hand, with its labels."""
+
+    slug: str
+    document: Document
+    labels: dict[str, set[int]]
+
+
+def labelled_documents(root: Path = Path(".")) -> list[LabelledDocument]:
+    """The labelled documents listed in ``tests/data/labelled_documents.yml``, parsed, with their labels."""
+    from .parse import parse_file
+
+    data = load_yaml(root / REGISTRY)
+    result = []
+    for entry in data["documents"]:
+        document = parse_file(root / entry["source"], entry["slug"])
+        result.append(LabelledDocument(entry["slug"], document, load_labels(root / entry["labels"], document)))
+    return result
