@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from explainer.align import Settings, align  # noqa: E402
-from explainer.align_eval import METHODS, Scores, labelled_documents, score  # noqa: E402
+from explainer.align.aligner import Settings, align  # noqa: E402
+from align_eval import METHODS, Scores, labelled_documents, score  # noqa: E402
 
 GRID = {
     "coverage": (0.45, 0.5),

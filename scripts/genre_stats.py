@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from explainer.align import GENRE_DATA, genre_table, ngrams  # noqa: E402
+from explainer.align.aligner import GENRE_DATA, genre_table, ngrams  # noqa: E402
 
 
 def corpus_texts(folder: Path, exclude: set[str]) -> list[tuple[str, str, str]]:

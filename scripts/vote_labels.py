@@ -21,7 +21,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from explainer.parse import parse_file  # noqa: E402
+from explainer.document.parse import parse_file  # noqa: E402
 
 Labelling = dict[str, tuple[set[int], str]]
 
