@@ -108,3 +108,39 @@ def labelled_documents(root: Path = Path(".")) -> list[LabelledDocument]:
         document = parse_file(root / entry["source"], entry["slug"])
         result.append(LabelledDocument(entry["slug"], document, load_labels(root / entry["labels"], document)))
     return result
+
+
+MIN_PRECISION = 0.9
+"""Precision first: the rule that chooses settings on a tuning document keeps those reaching this precision."""
+
+Counts = tuple[int, int, int]
+
+
+def grid_counts(documents: list[LabelledDocument], grid: dict[str, tuple[float, ...]], values: tuple[float, ...]) -> dict[str, Counts]:
+    """Links right, wrong and missed on each document with these values of the grid's settings."""
+    from dataclasses import replace
+
+    settings = replace(Settings(), **dict(zip(grid, values)))
+    counts = {}
+    for labelled in documents:
+        found = score(align(labelled.document, settings), labelled.labels)
+        counts[labelled.slug] = (found.true_positives, found.false_positives, found.false_negatives)
+    return counts
+
+
+def choose(results: list[tuple[tuple[float, ...], dict[str, Counts]]], slug: str) -> tuple[float, ...]:
+    """The rule: best F1 among the settings with precision ≥ MIN_PRECISION on this document (else best F1), middle of the ties."""
+
+    def rank(counts: dict[str, Counts]) -> tuple[bool, float]:
+        found = Scores.from_counts(*counts[slug])
+        return (found.precision >= MIN_PRECISION, round(found.f1, 9))
+
+    best = max(rank(counts) for _, counts in results)
+    tied = [values for values, counts in results if rank(counts) == best]
+    return tied[len(tied) // 2]
+
+
+def leave_one_document_out(results: list[tuple[tuple[float, ...], dict[str, Counts]]], slugs: list[str]) -> dict[tuple[str, str], Scores]:
+    """(tuned on, measured on) → scores: settings chosen on one document by :func:`choose`, counted on each."""
+    by_values = dict(results)
+    return {(tuning, measured): Scores.from_counts(*by_values[choose(results, tuning)][measured]) for tuning in slugs for measured in slugs}

@@ -24,43 +24,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from explainer.align.aligner import Settings, align  # noqa: E402
-from align_eval import METHODS, Scores, labelled_documents, score  # noqa: E402
+from align_eval import METHODS, MIN_PRECISION, Counts, Scores, choose, grid_counts, labelled_documents, score  # noqa: E402
 
 GRID = {
     "coverage": (0.45, 0.5),
-    "part_tie": (0.3, 0.5),
     "evidence": (0.05, 0.1),
-    "genre": (0.0, 0.3, 0.5),
     "publish": (0.4, 0.5, 0.6),
-    "context": (0.2, 0.3, 0.4),
-    "saturation": (0.0, 20.0, 30.0, 45.0),
+    "context": (0.3, 0.4, 0.5),
+    "saturation": (30.0, 45.0, 60.0),
+    "genre": (0.3, 0.5),
+    "title_in_order": (0.8, 0.9),
 }
-MIN_PRECISION = 0.9
-"""Precision first: settings must reach it on the tuning document; among those, the best F1 wins."""
-
 _documents = labelled_documents(ROOT)
-Counts = tuple[int, int, int]
 
 
 def evaluate(values: tuple[float, ...]) -> tuple[tuple[float, ...], dict[str, Counts]]:
-    settings = replace(Settings(), **dict(zip(GRID, values)))
-    counts = {}
-    for labelled in _documents:
-        found = score(align(labelled.document, settings), labelled.labels)
-        counts[labelled.slug] = (found.true_positives, found.false_positives, found.false_negatives)
-    return values, counts
-
-
-def choose(results: list[tuple[tuple[float, ...], dict[str, Counts]]], slug: str) -> tuple[float, ...]:
-    """The rule: best F1 among the settings with precision ≥ MIN_PRECISION on this document (else best F1), middle of the ties."""
-
-    def rank(counts: dict[str, Counts]) -> tuple[bool, float]:
-        found = Scores.from_counts(*counts[slug])
-        return (found.precision >= MIN_PRECISION, round(found.f1, 9))
-
-    best = max(rank(counts) for _, counts in results)
-    tied = [values for values, counts in results if rank(counts) == best]
-    return tied[len(tied) // 2]
+    return values, grid_counts(_documents, GRID, values)
 
 
 def line(found: Scores) -> str:

@@ -51,9 +51,11 @@ CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
 PART_MENTION = re.compile(r"第([一二三四五六七八九十]+)部分")
 ENUMERATION = re.compile(r"(?:^|[，；：])[一二三四五六七八九十]是")
 """一是…二是…: the marker of one item of an answer's list; the item runs to the next marker."""
-REPORTED_SPEECH = re.compile(r"(?:总书记|主席|总理|部长|委员长|负责人|同志)[^。；]{0,30}?(?:强调|指出|指示|批示|讲话)")
-"""Someone named by a title, then what they stressed or instructed: a remark reported as such is background.
-The verb alone is not enough: 《意见》强调… and an unmarked 强调… state the document's own measures."""
+SPEAKER = r"(?:总书记|副总理|总理|主席|部长|委员长|负责人)"
+REPORTED_SPEECH = re.compile(rf"^[^，。；]{{0,10}}{SPEAKER}|{SPEAKER}[^。；]{{0,100}}?(?:强调|指出|指示|批示|讲话|提出)")
+"""A sentence about a person named by a title (习近平总书记在…中，…; 李克强总理作出批示), or reporting what they
+stressed or instructed, is background. The verb alone is not enough: 《意见》强调… and an unmarked
+强调… state the document's own measures."""
 CITES_A_DOCUMENT = "《"
 PERIOD = re.compile(r"^[^，。；：]{0,24}(?:以来|年来)[，,]")
 """A sentence that opens on a span of the past (党的十八大以来，…; 近年来，…) recounts the period, not the document's measures."""
@@ -62,15 +64,16 @@ GENRE_DATA = Path(__file__).resolve().parent / "data" / "genre_trigrams.tsv"
 
 @dataclass(frozen=True)
 class Settings:
-    """Thresholds, chosen by a grid search against the hand labels (``scripts/align_grid.py``).
+    """Thresholds, chosen by a grid search against the hand labels of both labelled documents together
+    (``scripts/align_grid.py``): precision ≥ 0.9 on each, then the best F1 of the worse of the two.
 
     The coverage thresholds decide which articles a sentence may explain; ``publish``
-    decides which of those links the site shows without a review. How each was chosen,
-    and on which labelled document, is recorded in README (Alignment); ``make bench``
-    prints precision and recall per document with these settings.
+    decides which of those links the site shows without a review. README (Alignment) records
+    what was tuned on which document and the leave-one-document-out figures; ``make bench``
+    prints precision and recall per document and per method with these settings.
     """
 
-    coverage: float = 0.5
+    coverage: float = 0.45
     """Share of a clause's n-gram weight that one article must cover."""
 
     min_weight: float = 8.0
@@ -81,6 +84,10 @@ class Settings:
 
     title: float = 0.8
     """Share of an article heading's weight a clause must contain to name that article."""
+
+    title_in_order: float = 0.9
+    """Share of an article heading's characters a short stretch of a clause must contain, in order, to name it
+    (a word inserted into the heading; its verb dropped is not enough)."""
 
     piece_coverage: float = 0.7
     """Coverage one item of an enumeration (A、B、C) needs to restate an article on its own."""
@@ -98,18 +105,18 @@ class Settings:
     item_coverage: float = 0.05
     """In one item of a list (一是…), the articles its first sentence explains need only this coverage."""
 
-    part_tie: float = 0.3
+    part_tie: float = 0.5
     """Articles of the same part as the best-scoring one count from this ratio of its score (a
     sentence restating two neighbouring articles); articles of other parts need ``tie``."""
 
     question_coverage: float = 0.3
     """Coverage with which a question names an article; sentences of its answer may then explain it."""
 
-    context: float = 0.3
+    context: float = 0.5
     """Confidence that context adds to a link it supports (on top of the sentence's own coverage of the article):
     a sentence in an answer about article 5 that shares some of its wording is more likely to explain it."""
 
-    evidence: float = 0.1
+    evidence: float = 0.05
     """Least coverage of an article by the sentence itself for context (the question, the list item,
     the part summarised, the answer's earlier topics) to add that article: context never adds a link
     the sentence's own wording gives no ground for."""
@@ -124,6 +131,9 @@ class Settings:
 
     publish: float = 0.5
     """Confidence a link needs to be published without a reviewed decision (0: publish every link)."""
+
+    suggest: float = 0.2
+    """Confidence a link needs to be proposed at all (as a suggestion below ``publish``): lower ones are noise."""
 
     saturation: float = 30.0
     """A clause carries full confidence from this much distinctive weight (idf units) on; lighter clauses
@@ -238,11 +248,13 @@ class ArticleIndex:
         self.genre_limit = settings.genre
         self.grams: dict[int, set[str]] = {}
         self.titles: dict[int, set[str]] = {}
+        self.heading: dict[int, str] = {}
         for article in document.articles:
             title = article.title.zh if article.title else ""
             self.grams[article.number] = set(ngrams(title + "".join(p.zh for p in article.paragraphs)))
             if len(set(ngrams(title))) >= 2:
                 self.titles[article.number] = set(ngrams(title))
+                self.heading[article.number] = "".join(CONTENT.findall(title))
         self.part_of = {number: part.number for part in document.parts for number in part.articles}
         # The document's title names its subject (推动现代职业教育高质量发展): a clause that
         # repeats it speaks of the whole document, which is evidence for no article.
@@ -293,9 +305,14 @@ class ArticleIndex:
             return 0.0
         return max(sum(self.weight(gram) for gram in grams & other) for other in self.others) / total
 
-    def named_titles(self, clause: str, threshold: float) -> dict[int, float]:
-        """Articles whose heading the clause quotes (一是巩固职业教育类型定位), with the share of the heading's
-        weight quoted; a heading made only of the genre's stock phrases names nothing."""
+    def named_titles(self, clause: str, threshold: float, in_order_threshold: float = 1.0) -> dict[int, float]:
+        """Articles whose heading the clause quotes, with the share of the heading it quotes.
+
+        A heading counts as quoted when enough of its weighted trigrams are in the clause
+        (一是巩固职业教育类型定位), or enough of its characters in order within a short
+        stretch of it (永葆共产党人清正廉洁的政治本色 quotes 永葆清正廉洁的政治本色). A
+        heading made only of the genre's stock phrases names nothing.
+        """
         grams = set(ngrams(clause))
         named = {}
         for number, title in self.titles.items():
@@ -303,8 +320,9 @@ class ArticleIndex:
             if weight <= 0:
                 continue
             share = sum(self.weight(gram) for gram in title & grams) / weight
-            if share >= threshold and len(title & grams) / len(title) >= threshold / 2:
-                named[number] = share
+            in_order = _in_order(self.heading[number], clause)
+            if share >= threshold or in_order >= in_order_threshold:
+                named[number] = max(share, in_order)
         return named
 
     def without_part_titles(self, sentence: str) -> str:
@@ -312,6 +330,32 @@ class ArticleIndex:
         for title in self.part_titles:
             sentence = sentence.replace(title, "，")
         return sentence
+
+
+@lru_cache(maxsize=65536)
+def _in_order(heading: str, clause: str) -> float:
+    """The largest share of the heading's characters found in order within a stretch of the clause at most
+    a few characters longer than the heading (a word inserted, nothing scattered)."""
+    text = "".join(CONTENT.findall(clause))
+    if not heading or not text:
+        return 0.0
+    present = sum(1 for char in heading if char in text)
+    if present * 2 < len(heading):
+        return present / len(heading)  # most headings: too few of their characters to be quoted at all
+    span = len(heading) + max(4, len(heading) // 4)
+    best = 0
+    for start in range(max(1, len(text) - len(heading) + 1)):
+        if text[start] != heading[0] and heading[0] in text:
+            continue
+        window = text[start : start + span]
+        previous = [0] * (len(window) + 1)
+        for char in heading:
+            current = [0]
+            for index, other in enumerate(window):
+                current.append(previous[index] + 1 if char == other else max(previous[index + 1], current[index]))
+            previous = current
+        best = max(best, previous[-1])
+    return best / len(heading)
 
 
 def clauses(sentence: str) -> list[str]:
@@ -352,9 +396,11 @@ def explain(sentence: str, index: ArticleIndex, settings: Settings, context: Con
     """
     context = context or Context()
     found: dict[int, float] = {}
-    own: dict[int, float] = {}
+    # The sentence's own coverage of each article, as a whole (事在四方，要在中央 is too light to decide
+    # alone, but is ground enough for the article its question asks about) and clause by clause.
+    own: dict[int, float] = dict(index.scores(index.without_part_titles(sentence))[1])
     for clause in clauses(index.without_part_titles(sentence)):
-        named = index.named_titles(clause, settings.title)
+        named = index.named_titles(clause, settings.title, settings.title_in_order)
         _merge(found, named)
         total, scores = index.scores(clause)
         if total < settings.min_weight:
@@ -437,7 +483,7 @@ def part_mentions(sentence: str, part_count: int) -> tuple[int, ...]:
 
 
 def _link(qa: int, segment: Segment, found: dict[int, float], parts: tuple[int, ...], settings: Settings) -> Link:
-    confidence = {number: round(value, 3) for number, value in sorted(found.items())}
+    confidence = {number: round(value, 3) for number, value in sorted(found.items()) if value >= settings.suggest}
     published = tuple(number for number, value in confidence.items() if value >= settings.publish)
     suggested = tuple(number for number in confidence if number not in published)
     return Link(qa, segment, published, parts, suggested, confidence)
@@ -446,7 +492,7 @@ def _link(qa: int, segment: Segment, found: dict[int, float], parts: tuple[int, 
 def align(
     document: Document,
     settings: Settings | None = None,
-    overrides: list[Override] | None = None,
+    overrides: list[Decision] | None = None,
     genre: GenreStats | None = None,
 ) -> Alignment:
     """Link every answer sentence of the Q&A to the articles and parts it explains, with a confidence for each link."""
@@ -501,20 +547,51 @@ class Override:
         )
 
 
-def stale_overrides(document: Document, overrides: list[Override], settings: Settings | None = None) -> list[str]:
-    """Overrides the aligner has made needless: links it now adds (or no longer makes) by itself.
+@dataclass(frozen=True)
+class Reviewed:
+    """A reviewer's decision on one sentence (from the review sheet): exactly these articles, no others."""
+
+    segment: str
+    sentence: str
+    keep: tuple[int, ...]
+    why: str
+    file: str
+    line: int
+
+    def apply(self, alignment: Alignment, article_count: int) -> None:
+        link = alignment.links.get(self.segment)
+        if link is None:
+            raise InputError(self.file, self.line, f"review names segment '{self.segment}', which is not an answer sentence")
+        for number in self.keep:
+            if not 1 <= number <= article_count:
+                raise InputError(self.file, self.line, f"review names article {number}: expected 1 to {article_count}")
+        confidence = {**link.confidence, **{n: 1.0 for n in self.keep}}
+        alignment.links[self.segment] = Link(link.qa, link.segment, tuple(sorted(self.keep)), link.parts, (), confidence, reviewed=True)
+
+
+Decision = Override | Reviewed
+
+
+def stale_overrides(document: Document, overrides: list[Decision], settings: Settings | None = None) -> list[str]:
+    """Reviewed decisions that no longer fit: overrides the aligner has made needless (links it now
+    adds, or no longer makes, by itself) and reviews of a sentence whose text has changed since.
 
     Each as ``file:line: message``; ``python -m explainer check`` reports them, so that the
     reviewed file keeps only the corrections still needed.
     """
     links = align(document, settings).links
     problems = []
-    for override in overrides:
-        found = set(links[override.segment].articles) if override.segment in links else set()
-        needless = [f"already links article {n}" for n in override.add if n in found]
-        needless += [f"no longer links article {n}" for n in override.remove if n not in found]
+    for decision in overrides:
+        if isinstance(decision, Reviewed):
+            link = links.get(decision.segment)
+            if link is not None and decision.sentence and decision.sentence != link.segment.zh:
+                problems.append(f"{decision.file}:{decision.line}: review of {decision.segment} is stale: the sentence has changed since; review it again")
+            continue
+        found = set(links[decision.segment].articles) if decision.segment in links else set()
+        needless = [f"already links article {n}" for n in decision.add if n in found]
+        needless += [f"no longer links article {n}" for n in decision.remove if n not in found]
         if needless:
-            problems.append(f"{override.file}:{override.line}: override of {override.segment} is stale: the aligner {', '.join(needless)}")
+            problems.append(f"{decision.file}:{decision.line}: override of {decision.segment} is stale: the aligner {', '.join(needless)}")
     return problems
 
 
@@ -522,20 +599,43 @@ def overrides_path(source: Path) -> Path:
     return source.with_suffix(".alignment.yml")
 
 
-def load_overrides(path: Path) -> list[Override]:
-    """``sources/<slug>.alignment.yml``: a list of {segment, add, remove, why}."""
+ALIGNMENT_KEYS: dict[str, frozenset[str]] = {
+    "file": frozenset({"overrides", "reviewed"}),
+    "overrides": frozenset({"segment", "add", "remove", "why"}),
+    "reviewed": frozenset({"segment", "sentence", "links", "why"}),
+    "reviewed links": frozenset({"article", "heading", "confidence", "keep"}),
+}
+"""Every key ``sources/<slug>.alignment.yml`` may hold, by place: the file's top level, an override,
+a reviewed sentence, one link of a reviewed sentence. Any other key is an error."""
+
+
+def _known_keys(path: Path, mapping: object, place: str) -> None:
+    if not isinstance(mapping, dict):
+        return
+    for key in mapping:
+        if key not in ALIGNMENT_KEYS[place]:
+            line = mapping.key_line(key) if hasattr(mapping, "key_line") else 1
+            expected = ", ".join(sorted(ALIGNMENT_KEYS[place]))
+            raise InputError(str(path), line, f"unknown key '{key}' in {place if place != 'file' else 'the file'}: expected one of {expected}")
+
+
+def load_overrides(path: Path) -> list[Decision]:
+    """``sources/<slug>.alignment.yml``: ``overrides`` ({segment, add, remove, why}) and ``reviewed``
+    sentences ({segment, sentence, links: [{article, keep, …}], why}) as the review sheet writes them."""
     if not path.exists():
         return []
     data = load_yaml(path)
     if data is None:
         return []
-    entries = data.get("overrides") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise InputError(str(path), getattr(data, "line", 1), "expected 'overrides:' with a list of {segment, add, remove, why}")
-    result = []
-    for entry, line in zip(entries, entries.lines):
+    if not isinstance(data, dict) or not any(isinstance(data.get(key), list) for key in ("overrides", "reviewed")):
+        raise InputError(str(path), getattr(data, "line", 1), "expected 'overrides:' or 'reviewed:' with a list of sentences")
+    _known_keys(path, data, "file")
+    result: list[Decision] = []
+    entries = data.get("overrides") or []
+    for entry, line in zip(entries, getattr(entries, "lines", [])):
         if not isinstance(entry, dict) or not isinstance(entry.get("segment"), str):
             raise InputError(str(path), line, "each override needs 'segment' (an answer sentence id such as q5-p1-s3)")
+        _known_keys(path, entry, "overrides")
         if not isinstance(entry.get("why"), str) or not entry["why"].strip():
             raise InputError(str(path), line, f"override of {entry['segment']} needs 'why'")
         add, remove = entry.get("add") or [], entry.get("remove") or []
@@ -543,7 +643,31 @@ def load_overrides(path: Path) -> list[Override]:
         if numbers is None or not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers) or not numbers:
             raise InputError(str(path), line, f"override of {entry['segment']} needs 'add' or 'remove' with article numbers")
         result.append(Override(entry["segment"], tuple(add), tuple(remove), entry["why"].strip(), str(path), line))
+    reviewed = data.get("reviewed") or []
+    for entry, line in zip(reviewed, getattr(reviewed, "lines", [])):
+        result.append(_reviewed(path, entry, line))
     return result
+
+
+def _reviewed(path: Path, entry: object, line: int) -> Reviewed:
+    if not isinstance(entry, dict) or not isinstance(entry.get("segment"), str):
+        raise InputError(str(path), line, "each reviewed sentence needs 'segment' (an answer sentence id such as q5-p1-s3)")
+    _known_keys(path, entry, "reviewed")
+    links = entry.get("links") or []
+    if not isinstance(links, list):
+        raise InputError(str(path), entry.line_of("links"), f"review of {entry['segment']}: expected 'links:' with a list of {{article, keep}}")
+    keep = []
+    for link, link_line in zip(links, getattr(links, "lines", [])):
+        _known_keys(path, link, "reviewed links")
+        article = link.get("article") if isinstance(link, dict) else None
+        decision = link.get("keep") if isinstance(link, dict) else None
+        if not isinstance(article, int) or isinstance(article, bool) or not isinstance(decision, bool):
+            raise InputError(str(path), link_line, f"review of {entry['segment']}: each link needs 'article' (a number) and 'keep' (true or false)")
+        if decision:
+            keep.append(article)
+    why = entry.get("why") if isinstance(entry.get("why"), str) else ""
+    sentence = entry.get("sentence") if isinstance(entry.get("sentence"), str) else ""
+    return Reviewed(entry["segment"], sentence, tuple(sorted(set(keep))), why.strip(), str(path), line)
 
 
 def align_document(document: Document, settings: Settings | None = None) -> Alignment:
