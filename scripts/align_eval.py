@@ -144,3 +144,16 @@ def leave_one_document_out(results: list[tuple[tuple[float, ...], dict[str, Coun
     """(tuned on, measured on) → scores: settings chosen on one document by :func:`choose`, counted on each."""
     by_values = dict(results)
     return {(tuning, measured): Scores.from_counts(*by_values[choose(results, tuning)][measured]) for tuning in slugs for measured in slugs}
+
+
+def choose_jointly(results: list[tuple[tuple[float, ...], dict[str, Counts]]]) -> tuple[float, ...]:
+    """How ``Settings()`` was chosen: precision ≥ MIN_PRECISION on every document, then the best F1 of the
+    worst document, the middle of the ties."""
+
+    def rank(counts: dict[str, Counts]) -> tuple[bool, float]:
+        scores = [Scores.from_counts(*value) for value in counts.values()]
+        return (all(found.precision >= MIN_PRECISION for found in scores), round(min(found.f1 for found in scores), 9))
+
+    best = max(rank(counts) for _, counts in results)
+    tied = [values for values, counts in results if rank(counts) == best]
+    return tied[len(tied) // 2]
