@@ -148,11 +148,15 @@ def leave_one_document_out(results: list[tuple[tuple[float, ...], dict[str, Coun
 
 def choose_jointly(results: list[tuple[tuple[float, ...], dict[str, Counts]]]) -> tuple[float, ...]:
     """How ``Settings()`` was chosen: precision ≥ MIN_PRECISION on every document, then the best F1 of the
-    worst document, the middle of the ties."""
+    worst document, then the best mean F1, the middle of the ties."""
 
-    def rank(counts: dict[str, Counts]) -> tuple[bool, float]:
+    def rank(counts: dict[str, Counts]) -> tuple[bool, float, float]:
         scores = [Scores.from_counts(*value) for value in counts.values()]
-        return (all(found.precision >= MIN_PRECISION for found in scores), round(min(found.f1 for found in scores), 9))
+        return (
+            all(found.precision >= MIN_PRECISION for found in scores),
+            round(min(found.f1 for found in scores), 9),
+            round(sum(found.f1 for found in scores) / len(scores), 9),
+        )
 
     best = max(rank(counts) for _, counts in results)
     tied = [values for values, counts in results if rank(counts) == best]

@@ -28,13 +28,14 @@ from align_eval import METHODS, MIN_PRECISION, Counts, Scores, choose, choose_jo
 
 GRID = {
     "coverage": (0.45, 0.5),
+    "part_tie": (0.3, 0.5),
     "evidence": (0.05, 0.1),
     "publish": (0.4, 0.5, 0.6),
     "context": (0.3, 0.4, 0.5),
     "saturation": (30.0, 45.0, 60.0),
     "genre": (0.3, 0.5),
-    "title_in_order": (0.8, 0.9),
 }
+"""title_in_order, the least share of a heading quoted in order, is 0.9 by design: 0.8 and 0.9 tie on both documents."""
 _documents = labelled_documents(ROOT)
 
 

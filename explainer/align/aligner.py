@@ -121,7 +121,7 @@ class Settings:
     the part summarised, the answer's earlier topics) to add that article: context never adds a link
     the sentence's own wording gives no ground for."""
 
-    genre: float = 0.3
+    genre: float = 0.5
     """An n-gram found in this share of the background collection of policy texts (or more) weighs
     nothing; rarer ones weigh proportionally more (0: no genre weighting)."""
 
@@ -129,13 +129,13 @@ class Settings:
     """Whether the preamble, part introductions and closing compete with the articles: a clause
     restating them better than any article explains no article."""
 
-    publish: float = 0.5
+    publish: float = 0.4
     """Confidence a link needs to be published without a reviewed decision (0: publish every link)."""
 
     suggest: float = 0.2
     """Confidence a link needs to be proposed at all (as a suggestion below ``publish``): lower ones are noise."""
 
-    saturation: float = 30.0
+    saturation: float = 45.0
     """A clause carries full confidence from this much distinctive weight (idf units) on; lighter clauses
     (a stock phrase of four characters) scale their coverage down in proportion."""
 
@@ -270,6 +270,7 @@ class ArticleIndex:
         self.count = len(self.grams) + len(general)
         self.idf = {gram: math.log((self.count + 1) / df) for gram, df in frequency.items()}
         self._weights: dict[str, float] = {}
+        self._title_weights: dict[int, float] = {}
 
     def weight(self, gram: str) -> float:
         cached = self._weights.get(gram)
@@ -316,14 +317,20 @@ class ArticleIndex:
         grams = set(ngrams(clause))
         named = {}
         for number, title in self.titles.items():
-            weight = sum(self.weight(gram) for gram in title)
+            weight = self._title_weight(number)
             if weight <= 0:
                 continue
             share = sum(self.weight(gram) for gram in title & grams) / weight
-            in_order = _in_order(self.heading[number], clause)
+            in_order = _in_order(self.heading[number], clause, in_order_threshold)
             if share >= threshold or in_order >= in_order_threshold:
                 named[number] = max(share, in_order)
         return named
+
+    def _title_weight(self, number: int) -> float:
+        cached = self._title_weights.get(number)
+        if cached is None:
+            cached = self._title_weights[number] = sum(self.weight(gram) for gram in self.titles[number])
+        return cached
 
     def without_part_titles(self, sentence: str) -> str:
         """Remove quoted part headings: naming a part is a part mention, not an article's measure."""
@@ -333,14 +340,14 @@ class ArticleIndex:
 
 
 @lru_cache(maxsize=65536)
-def _in_order(heading: str, clause: str) -> float:
+def _in_order(heading: str, clause: str, least: float = 0.0) -> float:
     """The largest share of the heading's characters found in order within a stretch of the clause at most
     a few characters longer than the heading (a word inserted, nothing scattered)."""
     text = "".join(CONTENT.findall(clause))
     if not heading or not text:
         return 0.0
     present = sum(1 for char in heading if char in text)
-    if present * 2 < len(heading):
+    if present < least * len(heading) or present * 2 < len(heading):
         return present / len(heading)  # most headings: too few of their characters to be quoted at all
     span = len(heading) + max(4, len(heading) // 4)
     best = 0
