@@ -46,7 +46,7 @@ def attribute(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def front_matter(**fields: str) -> str:
+def front_matter(**fields: object) -> str:
     """YAML front matter; JSON strings are valid YAML and escape everything."""
     lines = ["---"]
     for key, value in fields.items():
