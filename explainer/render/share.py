@@ -1,7 +1,7 @@
 """Tools for teachers and partners on the reading pages: citations, a share panel with a QR code,
 links to the side-by-side and printable pages.
 
-Everything here is added to pages through :class:`~explainer.render.PageExtras`:
+Everything here is added to pages through :class:`~explainer.render.pages.PageExtras`:
 
 - under the heading of each article and Q&A page, a line of links (side by side,
   cite and share) and the page's citation, which only print shows;
