@@ -61,7 +61,7 @@ def alignment_report(document: Document) -> tuple[list[str], list[str]]:
         lines.append(f"alignment: {reviewed} answer sentences reviewed ({overrides_path(Path(document.source)).name})")
     lines.append(
         f"alignment: {published} links published (confidence ≥ {Settings().publish:g} or reviewed), "
-        f"{len(suggestions)} suggestions for review (python -m explainer align --review {document.slug})"
+        f"{len(suggestions)} suggestion{'' if len(suggestions) == 1 else 's'} for review (python -m explainer align --review {document.slug})"
     )
     for link, number in suggestions:
         lines.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -329,7 +330,7 @@ def test_check_lists_suggestions_with_their_confidence(tmp_path: Path, capsys: p
     source.write_text(CONTEXT, encoding="utf-8")
     run_check(tmp_path, source, None)
     out = capsys.readouterr().out
-    assert "  alignment: " in out and " suggestions for review (python -m explainer align --review context)" in out
+    assert re.search(r"\n  alignment: \d+ links published \(confidence ≥ 0\.\d+ or reviewed\), \d+ suggestions? for review \(python -m explainer align --review context\)\n", out)
 
 
 def test_the_align_command_writes_the_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
