@@ -51,11 +51,13 @@ CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
 PART_MENTION = re.compile(r"第([一二三四五六七八九十]+)部分")
 ENUMERATION = re.compile(r"(?:^|[，；：])[一二三四五六七八九十]是")
 """一是…二是…: the marker of one item of an answer's list; the item runs to the next marker."""
-SPEAKER = r"(?:总书记|副总理|总理|主席|部长|委员长|负责人)"
-REPORTED_SPEECH = re.compile(rf"^[^，。；]{{0,10}}{SPEAKER}|{SPEAKER}[^。；]{{0,100}}?(?:强调|指出|指示|批示|讲话|提出)")
-"""A sentence about a person named by a title (习近平总书记在…中，…; 李克强总理作出批示), or reporting what they
-stressed or instructed, is background. The verb alone is not enough: 《意见》强调… and an unmarked
-强调… state the document's own measures."""
+SPEAKER = r"(?:总书记|副总理|总理|主席|部长|委员长)"
+SPEECH = r"(?:强调|指出|提出|指示|批示|讲话)"
+REPORTED_SPEECH = re.compile(rf"^[^，。；]{{0,4}}{SPEAKER}|{SPEAKER}[^。；]{{0,100}}?{SPEECH}")
+"""A sentence about a person named by a title (习近平总书记在…中，…; 李克强总理作出批示), or citing what they
+stressed, instructed or said (…总书记…重要指示精神 frames the document, it is not one of its measures), is
+background. The verb alone is not enough: 《意见》强调… and an unmarked 强调… state the document's own
+measures; nor is a title that is not the speaker (各级党委主要负责人要…)."""
 CITES_A_DOCUMENT = "《"
 PERIOD = re.compile(r"^[^，。；：]{0,24}(?:以来|年来)[，,]")
 """A sentence that opens on a span of the past (党的十八大以来，…; 近年来，…) recounts the period, not the document's measures."""
