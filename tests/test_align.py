@@ -342,3 +342,23 @@ def test_the_align_command_writes_the_sheet(tmp_path: Path, capsys: pytest.Captu
     assert capsys.readouterr().out.startswith(f"wrote {tmp_path / 'series.alignment.review.yml'}: ")
     assert main(["--root", str(ROOT), "align", "--review", "no-such-document"]) == 2
     assert capsys.readouterr().err.startswith("documents.yml:0: no document 'no-such-document': expected one of vocational-education-2021")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "background"),
+    [
+        ("习近平总书记对职业教育工作作出重要指示，强调加快构建现代职业教育体系。", True),
+        ("李克强总理作出批示，孙春兰副总理出席并发表讲话。", True),
+        ("习近平总书记在领导新时代党和国家事业发展中，是党中央的核心。", True),
+        ("党的十八大以来，各地加强师资培训，取得明显成效。", True),
+        ("近年来，各地积极推进校企合作。", True),
+        ("《意见》强调加强师资培训，推进校企合作。", False),
+        ("强调进一步增强党组织政治功能，彰显国家机关政治属性。", False),
+        ("各级党委主要负责人要履行第一责任人职责。", False),
+        ("《意见》印发以来，各地加强师资培训。", False),
+    ],
+)
+def test_background_sentences(sentence: str, background: bool) -> None:
+    from explainer.align.aligner import is_background
+
+    assert is_background(sentence) is background
