@@ -249,15 +249,8 @@ def test_interface_catalogs_are_read_strictly(tmp_path: Path) -> None:
     assert str(raised.value) == f'{path}:6: expected a closing quote (") at the end of the string'
 
 
-@pytest.mark.parametrize(
-    ("msgstr", "message"),
-    [
-        ("第{number}条{% if 1 %}", 'the translation uses {% if 1 %}: expected only the msgid\'s placeholders ({number})'),
-        ("第{number.__class__}条", "the translation uses {number.__class__}: expected only the msgid's placeholders ({number})"),
-        ("第{number}条{", "the translation is not a format string (Single '{' encountered in format string): write a brace as {{ or }}"),
-    ],
-)
-def test_interface_translations_use_only_their_msgids_placeholders(tmp_path: Path, msgstr: str, message: str) -> None:
+@pytest.mark.parametrize("msgstr", ["第{number}条{% if 1 %}", "第{number.__class__}条", "第{number}条{"])
+def test_interface_translations_use_only_their_msgids_placeholders(tmp_path: Path, msgstr: str) -> None:
     """A stray placeholder would crash the build (KeyError) or reach into Python objects: file:line instead."""
     from explainer.render.i18n import catalog
 
@@ -265,4 +258,4 @@ def test_interface_translations_use_only_their_msgids_placeholders(tmp_path: Pat
     path.write_text(HEADER + f'msgid "Article {{number}}"\nmsgstr "{msgstr}"\n', encoding="utf-8")
     with pytest.raises(InputError) as raised:
         catalog(path)
-    assert str(raised.value) == f'{path}:5: interface string "Article {{number}}": {message}'
+    assert str(raised.value) == f'{path}:5: interface string "Article {{number}}": expected a translation with the placeholders {{number}}, found "{msgstr}"'

@@ -21,11 +21,9 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
-import polib
-
 
 from ..common.errors import InputError
-from ..config.languages import language, languages
+from ..config.languages import Languages, language, languages
 from ..document.model import chinese_numeral
 from ..translation.conversion import convert
 from ..translation.pofile import read_po
@@ -70,45 +68,57 @@ LABELS: dict[str, str] = {
 # -- catalogs ----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=16)
 def catalog(path: Path | None) -> dict[tuple[str | None, str], str]:
-    """The translated, reviewed entries of an interface catalog, by (context, msgid); none for a missing file."""
+    """The translated, reviewed entries of an interface catalog, by (context, msgid); none for a missing file.
+
+    Read once per version of the file: ``make serve`` rebuilds when a project's catalog is saved."""
     if path is None or not path.exists():
         return {}
+    return _read_catalog(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _read_catalog(path: Path, version: int) -> dict[tuple[str | None, str], str]:
     po = read_po(path)  # strict: a syntax error is file:line, never a silently changed string
-    usable = [entry for entry in po if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags]
-    for entry in usable:
-        check_placeholders(path, entry)
-    return {(entry.msgctxt, entry.msgid): entry.msgstr for entry in usable}
+    entries = [entry for entry in po if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags]
+    for entry in entries:
+        # A translation is filled in with the msgid's values: any other placeholder would fail the build later.
+        expected, found = format_fields(entry.msgid), format_fields(entry.msgstr)
+        if found is None or (expected is not None and found != expected):
+            shown = "none" if not expected else ", ".join("{" + name + "}" for name in sorted(expected))
+            raise InputError(str(path), entry.linenum, f'interface string "{entry.msgid}": expected a translation with the placeholders {shown}, found "{entry.msgstr}"')
+    return {(entry.msgctxt, entry.msgid): entry.msgstr for entry in entries}
 
 
-def placeholders(text: str) -> set[str]:
-    """The names of the format fields in ``text`` ({number} → number); {roman} and {number} write the same number.
-
-    ValueError for text that is not a format string (a single brace).
-    """
-    names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+def format_fields(text: str) -> set[str] | None:
+    """The placeholders of ``text`` ({roman} counts as {number}: both write the number); None if its braces are malformed."""
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
     return {"number" if name == "roman" else name for name in names}
 
 
-def check_placeholders(path: Path, entry: polib.POEntry) -> None:
-    """A translation may use only its msgid's placeholders: another ({% if %}, {number.__class__}) would
-    fail or leak when the string is filled, so it is an InputError at the entry's line."""
-    where = f'interface string "{entry.msgid}"'
-    try:
-        found, expected = placeholders(entry.msgstr), placeholders(entry.msgid)
-    except ValueError as error:
-        raise InputError(str(path), entry.linenum, f"{where}: the translation is not a format string ({error}): write a brace as {{{{ or }}}}") from None
-    unknown = sorted(found - expected)
-    if unknown:
-        shown = ", ".join("{" + name + "}" for name in unknown)
-        allowed = ", ".join("{" + name + "}" for name in sorted(expected)) or "none"
-        raise InputError(str(path), entry.linenum, f"{where}: the translation uses {shown}: expected only the msgid's placeholders ({allowed})")
+_translated: dict[tuple[str, Message], str] = {}
+_translated_for: list[Languages] = []
+"""Translations already looked up, valid while the same registry is in use (loading a project, as each
+``make serve`` rebuild does, puts a new one in use, and the catalogs are read again if they changed)."""
 
 
 def gettext(message: Message, lang: str) -> str:
     """``message`` in ``lang``: its catalog's translation, the converted translation of the language it is
     derived from, or the English msgid itself."""
+    registry = languages()
+    if not _translated_for or _translated_for[0] is not registry:
+        _translated.clear()
+        _translated_for[:] = [registry]
+    key = (lang, message)
+    if key not in _translated:
+        _translated[key] = _translate(message, lang)
+    return _translated[key]
+
+
+def _translate(message: Message, lang: str) -> str:
     context, msgid = message if isinstance(message, tuple) else (None, message)
     described = language(lang)
     if described.interface == "derive" and described.derive is not None:

@@ -15,7 +15,7 @@ from babel.messages.extract import extract_from_dir
 
 from ..config.languages import Languages
 from ..translation.pofile import read_po
-from .i18n import check_placeholders, placeholders
+from .i18n import format_fields
 
 PACKAGE = Path(__file__).resolve().parent.parent
 KEYWORDS = {"N_": None, "NC_": ((1, "c"), 2)}
@@ -63,10 +63,10 @@ def catalog_problems(path: Path, strings: list[InterfaceString]) -> list[str]:
             problems.append(f"{where}: interface string {name} of {item.where} is not translated")
         elif "fuzzy" in entry.flags:
             problems.append(f"{shown}:{entry.linenum}: interface string {name} is fuzzy: review it and remove the flag")
-        elif _fields(entry.msgstr) != _fields(item.msgid):
+        elif format_fields(entry.msgstr) != format_fields(item.msgid):
             problems.append(
                 f"{shown}:{entry.linenum}: interface string {name}: the translation's placeholders "
-                f"{sorted(_fields(entry.msgstr))} differ from {sorted(_fields(item.msgid))}"
+                f"{sorted(format_fields(entry.msgstr) or [])} differ from {sorted(format_fields(item.msgid) or [])}"
             )
     known = {(item.context, item.msgid) for item in strings}
     for key, entry in entries.items():
@@ -79,11 +79,5 @@ def _entries(path: Path) -> list[polib.POEntry]:
     if not path.exists():
         return []
     po = read_po(path)  # strict: a syntax error is file:line, never a silently changed string
-    entries = [entry for entry in po if not entry.obsolete]
-    for entry in entries:
-        if entry.msgstr:
-            check_placeholders(path, entry)
-    return entries
+    return [entry for entry in po if not entry.obsolete]
 
-
-_fields = placeholders
