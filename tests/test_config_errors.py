@@ -103,7 +103,7 @@ UNKNOWN_KEYS = [
     ("glossary/terms.yml", "    category: principles\n", "    category: principles\n    colour: red\n", "colour", "term 'xi-jinping-thought': unknown key 'colour': expected one of category, definition, en, en_variants, id, note, pinyin, related, zh-Hans, zh-Hant"),
     ("glossary/terms.yml", "    en_variants: [\"Xi Jinping Thought\"]", "    en_variant: [\"Xi Jinping Thought\"]", "en_variant:", "term 'xi-jinping-thought': unknown key 'en_variant': did you mean 'en_variants'?"),
     ("sources/vocational-education-2021.corrections.yml", "    why: Two issuing bodies", "    reason: Two issuing bodies", "reason:", "'accepted' entry: unknown key 'reason': expected one of line, text, why"),
-    ("sources/vocational-education-2021.alignment.yml", "    remove: [1, 3]", "    remvoe: [1, 3]", "remvoe", "override: unknown key 'remvoe': did you mean 'remove'?"),
+    ("sources/vocational-education-2021.alignment.yml", "    remove: [1]", "    remvoe: [1]", "remvoe", "unknown key 'remvoe' in overrides: did you mean 'remove'?"),
 ]
 
 

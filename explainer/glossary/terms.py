@@ -27,8 +27,9 @@ FILE_KEYS = ("categories", "terms")
 CATEGORY_KEYS = ("id", "zh-Hans", "en")
 TERM_KEYS = ("id", "zh-Hans", "zh-Hant", "pinyin", "en", "en_variants", "category", "definition", "related", "note")
 DEFINITION_KEYS = ("zh-Hans", "en")
-"""The keys of glossary/terms.yml, the only place they are listed: a key not here is an error
-that suggests the nearest (add a new field here, then read it in _term)."""
+"""The keys of glossary/terms.yml, the only place they are listed, besides the code of every other
+published language (a term's rendering in it): a key not here is an error that suggests the nearest
+(add a new field here, then read it in _term)."""
 
 TERM_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CHINESE, TRADITIONAL, ENGLISH = "zh-Hans", "zh-Hant", "en"
@@ -173,7 +174,7 @@ def _term(path: str, entry: Any, categories: set[str], line: int) -> Term:
         raise InputError(path, line, "each term must be a mapping")
     term_id = _require_str(path, entry, "term", "id")
     what = f"term '{term_id}'"
-    reject_unknown_keys(path, entry, TERM_KEYS, what)
+    reject_unknown_keys(path, entry, (*TERM_KEYS, *_other_languages()), what)
     if not TERM_ID_RE.match(term_id):
         raise InputError(path, entry.line, f"{what}: field 'id' must be lowercase ASCII letters, digits and hyphens")
     zh = _require_str(path, entry, what, CHINESE)
@@ -187,7 +188,7 @@ def _term(path: str, entry: Any, categories: set[str], line: int) -> Term:
     definition = entry.get("definition")
     if not isinstance(definition, dict):
         raise InputError(path, entry.line_of("definition"), f"{what}: field 'definition' must map zh-Hans and en to text")
-    reject_unknown_keys(path, definition, DEFINITION_KEYS, f"{what}: definition")
+    reject_unknown_keys(path, definition, (*DEFINITION_KEYS, *_other_languages()), f"{what}: definition")
     definitions = {lang: _require_str(path, definition, what, lang, line=entry.line) for lang in (CHINESE, ENGLISH)}
     definitions[TRADITIONAL] = to_traditional(definitions[CHINESE])
     definitions |= {code: _require_str(path, definition, what, code, line=entry.line) for code in _other_languages() if code in definition}
