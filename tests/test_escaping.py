@@ -118,6 +118,14 @@ def test_no_script_runs_on_any_page(browser, hostile_site: tuple[Path, list[str]
         page.goto(f"{hostile_url}/{'' if path == '.' else path + '/'}", wait_until="load")
         if page.evaluate("window.__xss") is not None:
             ran.append(f"{path}: payload {page.evaluate('window.__xss')}")
+    # Material shows a title as a tooltip on hover (content.tooltips): hover the terms, whose titles are definitions.
+    for path in ("en/articles/05/", "articles/05/", "glossary/"):
+        page.goto(f"{hostile_url}/{path}", wait_until="load")
+        for index in range(min(5, page.locator("a.term, a[title]").count())):
+            page.locator("a.term, a[title]").nth(index).hover(force=True)
+            page.wait_for_timeout(100)
+        if page.evaluate("window.__xss") is not None:
+            ran.append(f"{path} tooltips: payload {page.evaluate('window.__xss')}")
     for prefix in ("", "en/", "zh-Hant/"):
         open_search(page, f"{hostile_url}/{prefix}")
         assert ask(page, "onerror"), f"{prefix}: search found no page with the planted text"
@@ -126,3 +134,12 @@ def test_no_script_runs_on_any_page(browser, hostile_site: tuple[Path, list[str]
             ran.append(f"{prefix} search results: payload {page.evaluate('window.__xss')}")
     context.close()
     assert ran == [] and dialogs == []
+
+
+def test_materials_title_tooltips_show_text(built_site: Path) -> None:
+    """The hook patched Material's bundle: a title becomes a tooltip's text, never its markup."""
+    from explainer.backend.hooks import PATCHED, TITLE_TOOLTIP
+
+    for bundle in built_site.rglob("assets/javascripts/bundle.*.min.js"):
+        code = bundle.read_text(encoding="utf-8")
+        assert PATCHED.search(code) and not TITLE_TOOLTIP.search(code), bundle

@@ -5,7 +5,9 @@ MkDocs loads this file by path, as a module of its own: no relative imports.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -85,3 +87,36 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         if key in page.meta:
             page.meta[key] = as_html(page.meta[key])
     return markdown
+
+
+# -- Material's title tooltips ------------------------------------------------------------
+#
+# With content.tooltips, Material's script moves an element's title into a tooltip with
+# innerHTML, and gives every truncated .md-ellipsis (a long navigation or header title)
+# a title from its innerText first: an escaped title becomes markup again, and a
+# translator's "<img onerror>" in the site name ran on every page. A title is text: the
+# bundle is patched to set textContent. Should a new Material change that code, the
+# build stops here rather than publish the hole.
+
+TITLE_TOOLTIP = re.compile(r"(let (\w+)=\w+\.title;if\(!\2\.length\)return \w+;.{0,200}?return )(\w+)\.innerHTML=\2,")
+
+
+PATCHED = re.compile(TITLE_TOOLTIP.pattern.replace("innerHTML", "textContent"))
+
+
+class MaterialChanged(Exception):
+    """Material's title-tooltip code is no longer the one patched here."""
+
+
+def on_post_build(config: Any) -> None:
+    """Title tooltips show text, never markup (see above)."""
+    bundles = sorted(Path(config["site_dir"]).glob("assets/javascripts/bundle.*.min.js"))
+    for bundle in bundles:
+        code = bundle.read_text(encoding="utf-8")
+        if PATCHED.search(code):
+            continue  # reused from the previous build (make serve links unchanged files)
+        patched, count = TITLE_TOOLTIP.subn(lambda match: f"{match.group(1)}{match.group(3)}.textContent={match.group(2)},", code)
+        if count != 1:
+            raise MaterialChanged(f"{bundle.name}: Material's title tooltip code changed; review explainer/backend/hooks.py")
+        bundle.unlink()  # a new file, never a write into one the live site may share
+        bundle.write_text(patched, encoding="utf-8")

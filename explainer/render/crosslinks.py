@@ -98,9 +98,10 @@ def _sentence_links(page: str, segment_id: str, alignment: Alignment, urls: Docu
     items = []
     for number in link.articles:
         target = served_relative(page, urls.article(number))
-        items.append(f'<a href="{markup.attribute(target)}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(article_short(number, lang))}</a>')
+        # Inline HTML inside a Markdown paragraph: its text is Markdown text, its attributes inline attributes.
+        items.append(f'<a href="{markup.attribute(target)}" title="{markup.inline_attribute(article_label(number, lang))}">{markup.text(article_short(number, lang))}</a>')
     for number in link.parts:
-        items.append(f'<a href="{markup.attribute(served_relative(page, urls.part(number)))}">{markup.attribute(part_label(number, lang))}</a>')
-    label = markup.attribute(gettext(EXPLAINS if link.articles else MENTIONS, lang))
+        items.append(f'<a href="{markup.attribute(served_relative(page, urls.part(number)))}">{markup.text(part_label(number, lang))}</a>')
+    label = markup.text(gettext(EXPLAINS if link.articles else MENTIONS, lang))
     return f'<span class="explains no-terms"><span class="visually-hidden">{label}: </span><span aria-hidden="true">→</span>{" ".join(items)}</span>'
 

@@ -67,6 +67,16 @@ def html_text(value: str) -> str:
     return html.escape(value.translate(_CONTROLS), quote=True)
 
 
+def inline_attribute(value: str) -> str:
+    """Escape untrusted text for an attribute of raw HTML written inside a Markdown paragraph.
+
+    Python-Markdown matches links (``[x](javascript:…)``) and code spans before it
+    recognises the tag around them as HTML, even inside an attribute's quotes: their
+    brackets and backticks are written as character references too.
+    """
+    return html_text(value).replace("[", "&#91;").replace("]", "&#93;").replace("`", "&#96;")
+
+
 def front_matter(**fields: object) -> str:
     """YAML front matter; JSON strings are valid YAML and escape everything."""
     lines = ["---"]
