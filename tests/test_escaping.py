@@ -138,8 +138,9 @@ def test_no_script_runs_on_any_page(browser, hostile_site: tuple[Path, list[str]
 
 def test_materials_title_tooltips_show_text(built_site: Path) -> None:
     """The hook patched Material's bundle: a title becomes a tooltip's text, never its markup."""
-    from explainer.backend.hooks import PATCHED, TITLE_TOOLTIP
+    from explainer.backend.hooks import HOVER_PATCHED, HOVER_TOOLTIP, PATCHED, TITLE_TOOLTIP
 
     for bundle in built_site.rglob("assets/javascripts/bundle.*.min.js"):
         code = bundle.read_text(encoding="utf-8")
         assert PATCHED.search(code) and not TITLE_TOOLTIP.search(code), bundle
+        assert HOVER_PATCHED.search(code) and not HOVER_TOOLTIP.search(code), bundle

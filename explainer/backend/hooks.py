@@ -102,6 +102,9 @@ TITLE_TOOLTIP = re.compile(r"(let (\w+)=\w+\.title;if\(!\2\.length\)return \w+;.
 
 
 PATCHED = re.compile(TITLE_TOOLTIP.pattern.replace("innerHTML", "textContent"))
+HOVER_TOOLTIP = re.compile(r"let (\w+)=(\w+)\.title,(\w+)=(\w+)\(\1\);")
+"""The hover tooltip: Material's element helper appends a string child with innerHTML; a text node is appended as text."""
+HOVER_PATCHED = re.compile(r"let (\w+)=(\w+)\.title,(\w+)=(\w+)\(document\.createTextNode\(\1\)\);")
 
 
 class MaterialChanged(Exception):
@@ -113,10 +116,13 @@ def on_post_build(config: Any) -> None:
     bundles = sorted(Path(config["site_dir"]).glob("assets/javascripts/bundle.*.min.js"))
     for bundle in bundles:
         code = bundle.read_text(encoding="utf-8")
-        if PATCHED.search(code):
+        if PATCHED.search(code) and HOVER_PATCHED.search(code):
             continue  # reused from the previous build (make serve links unchanged files)
         patched, count = TITLE_TOOLTIP.subn(lambda match: f"{match.group(1)}{match.group(3)}.textContent={match.group(2)},", code)
-        if count != 1:
+        patched, hover_count = HOVER_TOOLTIP.subn(
+            lambda match: f"let {match.group(1)}={match.group(2)}.title,{match.group(3)}={match.group(4)}(document.createTextNode({match.group(1)}));", patched
+        )
+        if count != 1 or hover_count != 1:
             raise MaterialChanged(f"{bundle.name}: Material's title tooltip code changed; review explainer/backend/hooks.py")
         bundle.unlink()  # a new file, never a write into one the live site may share
         bundle.write_text(patched, encoding="utf-8")
