@@ -8,11 +8,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import InputError
+from .files import LOCK_WAIT_SECONDS, BuildBusy, OutputError
 
 EXIT_BAD_INPUT = 2
 
@@ -21,17 +23,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         return int(args.handler(args) or 0)
-    except InputError as error:
+    except (InputError, OutputError) as error:
         print(str(error), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BuildBusy as error:
+        print(str(error), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
+    except Terminated:
+        return 128 + signal.SIGTERM
     except BrokenPipeError:
         # A reader such as `head` closed the pipe: not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised like KeyboardInterrupt so that cleanup runs: the staging folder is
+    removed and child processes (Pagefind) are stopped before the command exits."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,6 +58,10 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="build site/ in all languages")
     build.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
+    build.add_argument(
+        "--wait", type=float, default=LOCK_WAIT_SECONDS, metavar="SECONDS",
+        help=f"how long to wait for another build of the same site to finish (default {LOCK_WAIT_SECONDS:.0f})",
+    )
     build.set_defaults(handler=_build)
 
     check = commands.add_parser("check", help="report repairs, suspicious spots, translation and terminology problems")
@@ -70,7 +91,7 @@ def _build(args: argparse.Namespace) -> int:
 
     timings = Timings()
     try:
-        content = build_site(args.root, strict=not args.no_strict, timings=timings)
+        content = build_site(args.root, strict=not args.no_strict, timings=timings, wait=args.wait)
     except BuildError as error:
         print(f"build failed: {error}", file=sys.stderr)
         return 1

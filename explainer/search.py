@@ -49,6 +49,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
+from . import children
 from .files import write_atomic
 from .i18n import to_simplified, to_traditional
 from .model import LANGUAGES
@@ -336,8 +337,7 @@ def pagefind_command() -> list[str]:
 
 def run_pagefind(jobs: dict[str, tuple[list[SearchRecord], Path]]) -> None:
     """Index each language's records into its bundle folder: one Pagefind process per language, side by side."""
-    with tempfile.TemporaryDirectory(prefix="explainer-search-") as folder:
-        processes = {}
+    with tempfile.TemporaryDirectory(prefix="explainer-search-") as folder, children.stopped_on_exit({}) as processes:
         for lang, (records, output) in jobs.items():
             source = Path(folder) / lang
             for record in records:
@@ -345,7 +345,7 @@ def run_pagefind(jobs: dict[str, tuple[list[SearchRecord], Path]]) -> None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(record.html(lang), encoding="utf-8")
             shutil.rmtree(output, ignore_errors=True)
-            processes[lang] = subprocess.Popen(
+            processes[lang] = children.start(
                 [*pagefind_command(), "--site", str(source), "--output-path", str(output), "--silent"],
                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             )
