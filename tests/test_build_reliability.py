@@ -22,10 +22,10 @@ from typing import Any
 
 import pytest
 
-from explainer import files
-from explainer.files import OutputError, build_lock, exchange, replace_directory
-from explainer.serve import Rebuilder, make_server
-from explainer.site import build_site
+from explainer.common import files
+from explainer.common.files import OutputError, build_lock, exchange, replace_directory
+from explainer.backend.serve import Rebuilder, make_server
+from explainer.backend.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENT = ROOT / "tests" / "fixtures" / "documents" / "xinhua-half-width.txt"
@@ -254,7 +254,7 @@ def test_a_build_gives_up_after_its_wait_with_one_line(project: Path) -> None:
 
 def test_the_lock_is_released_when_its_holder_is_killed(project: Path) -> None:
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"from explainer.files import build_lock\nwith build_lock(__import__('pathlib').Path({str(project / 'site')!r}), 's', 0, print):\n print('locked', flush=True)\n __import__('time').sleep(300)"],
+        [sys.executable, "-c", f"from explainer.common.files import build_lock\nwith build_lock(__import__('pathlib').Path({str(project / 'site')!r}), 's', 0, print):\n print('locked', flush=True)\n __import__('time').sleep(300)"],
         stdout=subprocess.PIPE, text=True,
     )
     assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
@@ -318,8 +318,8 @@ def test_a_build_killed_while_indexing_leaves_no_child_process(
     fake.write_text(FAKE_PAGEFIND.format(grandchild=grandchild), encoding="utf-8")
     driver = textwrap.dedent(f"""\
         import sys
-        import explainer.search
-        explainer.search.pagefind_command = lambda: [sys.executable, {str(fake)!r}]
+        import explainer.backend.search
+        explainer.backend.search.pagefind_command = lambda: [sys.executable, {str(fake)!r}]
         from explainer.cli import main
         sys.exit(main(["--root", {str(project)!r}, "build"]))
     """)
