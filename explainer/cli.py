@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .common.errors import InputError
 from .common.files import LOCK_WAIT_SECONDS, BuildBusy, OutputError
+from .translation.engines import DEFAULT_ENGINE, ENGINES
 
 EXIT_BAD_INPUT = 2
 
@@ -75,8 +76,11 @@ def _parser() -> argparse.ArgumentParser:
 
     translate = commands.add_parser("translate", help="update PO files and fill missing entries with machine drafts")
     translate.add_argument("--lang", default="en", choices=["en"])
-    translate.add_argument("--engine", default="google", help="deep-translator engine (google, mymemory, …)")
-    translate.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
+    translate.add_argument(
+        "--engine", default=DEFAULT_ENGINE, choices=sorted(ENGINES),
+        help=f"machine-translation service: {', '.join(sorted(ENGINES))} (default {DEFAULT_ENGINE})",
+    )
+    translate.add_argument("--timeout", type=float, default=10.0, help="seconds a whole request may take (default 10)")
     translate.add_argument("--doc", help="only this document slug")
     translate.set_defaults(handler=_translate)
 
