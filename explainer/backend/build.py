@@ -34,6 +34,9 @@ from ..render.pages import NavItem
 from .search import SearchIndexError, write_search_index
 from ..render.urls import lang_prefix
 
+LINEAR_INLINE_HTML = "explainer.backend.inline_html"
+"""Added to every language's extensions: our sentence paragraphs would cost MkDocs the square of their length (see that module)."""
+
 BUILD_HOOKS = Path(__file__).with_name("hooks.py")
 """MkDocs hooks of every build: the shared template cache (explainer/templates.py)."""
 
@@ -87,7 +90,7 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
         for other in LANGUAGES
     ]
     extensions = config.get("markdown_extensions", [])
-    config["markdown_extensions"] = [_language_extension(extension, lang, root) for extension in extensions]
+    config["markdown_extensions"] = [_language_extension(extension, lang, root) for extension in extensions] + [LINEAR_INLINE_HTML]
     return config
 
 
