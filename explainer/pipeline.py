@@ -19,7 +19,8 @@ from .export.data import document_export, documents_index
 from .common.files import write_atomic
 from .glossary.terms import Glossary, load_glossary
 from .glossary.exports import glossary_csv, glossary_json, glossary_tbx
-from .render.glossary import glossary_page, occurrence_titles, occurrences, terms_by_page, terms_used_block
+from .glossary.occurrences import occurrences
+from .render.glossary import glossary_page, occurrence_titles, terms_by_page, terms_used_block
 from .render.i18n import labels
 from .document.model import LANGUAGES, Document
 from .document.parse import parse_file

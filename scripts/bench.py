@@ -541,7 +541,7 @@ def long_lines_section(bench: Bench) -> list[Row]:
 
 def alignment_section(bench: Bench) -> list[Row]:
     """Precision and recall of the Q&A ↔ article aligner against the hand labels, without overrides (issue 5)."""
-    from explainer.align.evaluate import LABELS, evaluate
+    from align_eval import LABELS, evaluate
     from explainer.document.parse import parse_file
     from explainer.config.project import load_project
 

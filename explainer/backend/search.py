@@ -51,7 +51,7 @@ from bs4 import BeautifulSoup, Tag
 
 from . import children
 from ..common.files import write_atomic
-from ..render.i18n import to_simplified, to_traditional
+from ..translation.conversion import to_simplified, to_traditional
 from ..document.model import LANGUAGES
 from ..render.urls import lang_prefix
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from ..align.aligner import Alignment
-from ..render.crosslinks import alignment_export
 from ..document.model import LANGUAGES, Article, Document, Paragraph, Part, QAItem, Segment
 from ..config.project import DocumentConfig
 from ..translation.catalog import Texts
@@ -112,3 +111,13 @@ def documents_index(documents: list[tuple[Document, DocumentConfig]]) -> list[di
         {"slug": document.slug, "title": document.title.zh, "url": urls_of(DocumentUrls(config.prefix).home)}
         for document, config in documents
     ]
+
+
+def alignment_export(alignment: Alignment) -> dict[str, Any]:
+    """Per answer segment: {"links": [...], "part_links": [...]}; per article: explained_by."""
+    segments = {segment_id: {"links": list(link.articles), "part_links": list(link.parts)} for segment_id, link in alignment.links.items()}
+    explained: dict[int, list[dict[str, Any]]] = {}
+    for segment_id, link in alignment.links.items():
+        for number in link.articles:
+            explained.setdefault(number, []).append({"qa": link.qa, "segment": segment_id})
+    return {"segments": segments, "explained_by": explained}

@@ -1,41 +1,9 @@
-"""Interface wording per language, and the Simplified → Traditional conversion.
-
-Traditional Chinese is derived from Simplified with OpenCC's character-level
-``s2t`` configuration. The phrase-level configurations (``s2twp`` …) swap
-vocabulary (文件 → 檔案), which would misquote an official text.
-"""
+"""Interface wording per language (Traditional Chinese derived from Simplified)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import opencc
-
 from ..document.model import chinese_numeral
-
-OPENCC_CONFIG = "s2tw"
-
-
-@lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC(OPENCC_CONFIG)
-
-
-@lru_cache(maxsize=65536)
-def to_traditional(text: str) -> str:
-    """Simplified → Traditional, character by character (OpenCC s2tw: Taiwan standard characters, no vocabulary changes)."""
-    return _converter().convert(text)
-
-
-@lru_cache(maxsize=1)
-def _simplifier() -> opencc.OpenCC:
-    return opencc.OpenCC("tw2s")
-
-
-def to_simplified(text: str) -> str:
-    """Traditional (Taiwan standard) → Simplified, character by character: the inverse of :func:`to_traditional`."""
-    return _simplifier().convert(text)
-
+from ..translation.conversion import to_traditional
 
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 

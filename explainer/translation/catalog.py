@@ -17,7 +17,7 @@ import polib
 
 from ..common.errors import InputError
 from ..common.files import write_atomic
-from ..render.i18n import to_traditional
+from .conversion import to_traditional
 from ..document.model import Document, Segment
 
 Status = Literal["reviewed", "machine", "stale", "missing"]
