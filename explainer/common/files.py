@@ -125,7 +125,11 @@ def replace_directory(staging: Path, target: Path) -> None:
         return
     old = staging.with_name(f"{staging.name}.old")
     os.rename(destination, old)
-    os.rename(staging, destination)
+    try:
+        os.rename(staging, destination)
+    except BaseException:
+        os.rename(old, destination)  # put the old site back rather than leave none
+        raise
     shutil.rmtree(old)
 
 
