@@ -2,7 +2,7 @@
 
 Only services that work without an account are listed; each names the
 deep-translator class and the codes that service uses for our languages
-(Google and MyMemory spell them differently: MyMemory knows no bare ``en``).
+(Google and MyMemory spell some differently: MyMemory knows no bare ``en``).
 """
 
 from __future__ import annotations
@@ -16,6 +16,11 @@ class EngineSpec:
 
     translator: str
     codes: dict[str, str]
+    """Where the service's code is not the language tag's primary subtag (``en`` for ``en-GB``)."""
+
+    def code(self, lang: str) -> str:
+        """The service's code for one of our language tags."""
+        return self.codes.get(lang, lang.split("-")[0])
 
 
 SOURCE_LANGUAGE = "zh-Hans"

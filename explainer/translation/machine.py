@@ -27,14 +27,14 @@ from .catalog import MACHINE_DRAFT, load_catalog, po_path, synchronise, write_po
 
 
 
+class ServiceUnavailable(Exception):
+    """The translation service could not be reached or gave no translation."""
+
+
 class Engine(Protocol):
     """Anything that turns one Chinese sentence into a draft translation."""
 
     def translate(self, text: str) -> str: ...
-
-
-class ServiceUnavailable(Exception):
-    """The translation service could not be reached or refused the request."""
 
 
 @contextlib.contextmanager
@@ -62,7 +62,10 @@ def deep_translator_engine(name: str, lang: str) -> Engine:
         raise ValueError(f"unknown engine '{name}': expected one of {', '.join(sorted(ENGINES))}")
     spec = ENGINES[name]
     translator = getattr(deep_translator, spec.translator)
-    return _Checked(translator(source=spec.codes[SOURCE_LANGUAGE], target=spec.codes[lang]))
+    try:
+        return _Checked(translator(source=spec.code(SOURCE_LANGUAGE), target=spec.code(lang)))
+    except deep_translator.exceptions.LanguageNotSupportedException:
+        raise ValueError(f"the {name} engine does not translate into '{lang}' (as '{spec.code(lang)}')") from None
 
 
 class _Checked:
@@ -152,6 +155,10 @@ def translate_project(
 ) -> int:
     """``python -m explainer translate``: returns the exit status."""
     project = load_project(root)
+    if lang not in project.languages or not project.languages[lang].translated:
+        codes = ", ".join(language.code for language in project.languages.translated())
+        print(f"translate: '{lang}' is not a translated language of documents.yml: expected one of {codes}", file=sys.stderr)
+        return 2
     configs = [config for config in project.documents if only is None or config.slug == only]
     if only is not None and not configs:
         print(f"translate: no document with slug '{only}' in documents.yml", file=sys.stderr)
