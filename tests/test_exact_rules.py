@@ -1,8 +1,9 @@
 """Rules pinned exactly, each against a fixed list written here rather than the constant under test.
 
-A mutation run (issue 17) changed each of these rules and no test failed: a
-closing quote dropped from the sentence splitter, a correction applied to every
-occurrence on its line, ``.svg`` dropped from precompression.
+A mutation run (issue 17, then ``make mutate``) changed each of these rules and no
+test failed: a closing quote dropped from the sentence splitter, a correction
+applied to every occurrence on its line, ``.svg`` dropped from precompression, the
+line or file named by a corrections-file error.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import brotli
 import pytest
 
 from explainer.backend.postprocess import precompress
-from explainer.document.corrections import Correction, Corrections
+from explainer.common.errors import InputError
+from explainer.document.corrections import Accepted, Correction, Corrections, load_corrections
 from explainer.document.parse import apply_corrections
 from explainer.document.sentences import ends_sentence, split_sentences
 
@@ -85,3 +87,43 @@ def test_binary_and_compressed_types_get_no_siblings(tmp_path: Path, suffix: str
     path.write_bytes(b"compressible " * 300)
     precompress(tmp_path)
     assert sorted(child.name for child in tmp_path.iterdir()) == [path.name]
+
+
+CORRECTIONS_ERRORS = [
+    # Each names the line of the value at fault, not of the mapping around it.
+    ("corrections: []\nclosing: 45\n", 2, "'closing' must be a mapping with 'line' and 'why'"),
+    ("closing:\n  why: none\n", 2, "entry has no 'line'"),
+    ("closing:\n  why: none\n  line: -1\n", 3, "'line' must be the line where the closing starts, or 0 for none, found '-1'"),
+    ("accepted: []\ncorrections: 3\n", 2, "'corrections' must be a list of entries"),
+    ("corrections:\n  - original: a\n    corrected: b\n    why: c\n", 2, "entry has no 'line'"),
+    ("corrections:\n  - original: a\n    corrected: b\n    why: c\n    line: 0\n", 5, "'line' must be a positive line number, found '0'"),
+    ("corrections:\n  - original: a\n    corrected: b\n    why: c\n    line:\n", 5, "'line' must be a positive line number, found ''"),
+    ("corrections:\n  - line: 2\n    original: ''\n    corrected: b\n    why: c\n", 3, "'original' must be a non-empty string"),
+    ("corrections:\n  - line: 2\n    original: a\n    corrected: b\n", 2, "entry has no 'why'"),
+    ("accepted:\n  - text: a\n    why: c\n", 2, "entry has no 'line'"),
+    ("accepted:\n  - line: 2\n    text: a\n", 2, "entry has no 'why'"),
+    ("just text\n", 1, "expected a mapping with 'corrections' and 'accepted'"),
+    ("\n\n- line: 3\n", 3, "expected a mapping with 'corrections' and 'accepted'"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "message"), CORRECTIONS_ERRORS)
+def test_corrections_errors_name_the_file_and_the_line_at_fault(tmp_path: Path, text: str, line: int, message: str) -> None:
+    path = tmp_path / "x.corrections.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_corrections(path)
+    assert str(raised.value) == f"{path}:{line}: {message}"
+
+
+def test_corrections_load_every_field_and_allow_line_1_and_empty_sections(tmp_path: Path) -> None:
+    path = tmp_path / "x.corrections.yml"
+    path.write_text(
+        "corrections:\n  - line: 1\n    original: a\n    corrected: b\n    why: typo\naccepted:\n  - line: 1\n    text: c\n    why: as published\n",
+        encoding="utf-8",
+    )
+    loaded = load_corrections(path)
+    assert loaded.corrections == (Correction(line=1, original="a", corrected="b", why="typo", entry_line=2),)
+    assert loaded.accepted == (Accepted(line=1, text="c", why="as published"),)
+    path.write_text("corrections: ''\naccepted: ''\n", encoding="utf-8")
+    assert load_corrections(path) == Corrections()

@@ -6,6 +6,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import functools
 import os
 import shutil
 import tempfile
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
-def _process_umask() -> int:
+def _process_umask() -> int:  # pragma: no mutate block  (runs once at import: mutmut cannot switch a mutant on that early)
     mask = os.umask(0)
     os.umask(mask)
     return mask
@@ -68,7 +69,9 @@ _AT_FDCWD = -100
 _UNSUPPORTED = frozenset({errno.ENOSYS, errno.EINVAL, errno.ENOTSUP})
 
 
+@functools.cache
 def _renameat2() -> Callable[..., int] | None:
+    """libc's renameat2, looked up on first use; None where the C library has none."""
     try:
         function = ctypes.CDLL(None, use_errno=True).renameat2
     except (AttributeError, OSError):
@@ -78,8 +81,6 @@ def _renameat2() -> Callable[..., int] | None:
     return function  # type: ignore[no-any-return]
 
 
-_RENAMEAT2 = _renameat2()
-
 
 def exchange(first: Path, second: Path) -> bool:
     """Swap two existing paths atomically: each name points to the other's file at once.
@@ -87,9 +88,10 @@ def exchange(first: Path, second: Path) -> bool:
     Returns False, changing nothing, when the system or the filesystem cannot
     (not Linux, an old kernel or C library, a filesystem without RENAME_EXCHANGE).
     """
-    if _RENAMEAT2 is None:
+    renameat2 = _renameat2()
+    if renameat2 is None:
         return False
-    if _RENAMEAT2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
         return True
     code = ctypes.get_errno()
     if code in _UNSUPPORTED:
