@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EQUIVALENT = ROOT / "tests" / "data" / "equivalent_mutants.yml"
 SURVIVING = ("survived", "no tests")
 """Statuses of mutants that no test killed."""
+DETECTED = ("killed", "timeout")
+"""Statuses of mutants a test noticed (a mutant that loops forever is stopped by mutmut's timeout)."""
 
 
 def load_results(root: Path) -> dict[str, tuple[str, str]]:
@@ -62,13 +64,13 @@ def main(argv: list[str] | None = None) -> int:
     for name, (source, status) in results.items():
         counts = by_module.setdefault(source, Counter())
         counts["mutants"] += 1
-        counts["equivalent" if name in equivalent else status] += 1
+        counts["equivalent" if name in equivalent else "killed" if status in DETECTED else status] += 1
     for source, counts in sorted(by_module.items()):
         survived = sum(counts[status] for status in SURVIVING)
         print(f"{source:42} {counts['mutants']:>8} {counts['killed']:>7} {counts['equivalent']:>7} {survived:>9}")
     survivors = sorted(name for name, (_, status) in results.items() if status in SURVIVING and name not in equivalent)
-    other = Counter(status for name, (_, status) in results.items() if status not in (*SURVIVING, "killed") and name not in equivalent)
-    counted = sum(1 for name in results if name not in equivalent and results[name][1] in (*SURVIVING, "killed"))
+    other = Counter(status for name, (_, status) in results.items() if status not in (*SURVIVING, *DETECTED) and name not in equivalent)
+    counted = sum(1 for name in results if name not in equivalent and results[name][1] in (*SURVIVING, *DETECTED))
     rate = 100 * len(survivors) / counted if counted else 0.0
     print(
         f"\n{len(results)} mutants: {counted - len(survivors)} killed, {len(survivors)} survived, "
@@ -76,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         + (f", {dict(other)}" if other else "")
     )
     print(f"survival rate of non-equivalent mutants: {rate:.1f}% (goal: under 10%)")
-    stale = sorted(name for name in equivalent if name not in results or results[name][1] == "killed")
+    stale = sorted(name for name in equivalent if name not in results or results[name][1] in DETECTED)
     if stale:
         print(f"\nrecorded as equivalent but now killed or gone (remove them): {', '.join(stale)}")
     if survivors:

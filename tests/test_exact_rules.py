@@ -127,3 +127,16 @@ def test_corrections_load_every_field_and_allow_line_1_and_empty_sections(tmp_pa
     assert loaded.accepted == (Accepted(line=1, text="c", why="as published"),)
     path.write_text("corrections: ''\naccepted: ''\n", encoding="utf-8")
     assert load_corrections(path) == Corrections()
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [("要坚持。 ", True), ("要坚持。”\u3000", True), ("要坚持……", True), ("要坚持…", False), ("要坚持，", False), ("", False)],
+)
+def test_what_ends_a_sentence(text: str, ends: bool) -> None:
+    # Trailing spaces do not count; a doubled ellipsis ends a sentence, a single one does not.
+    assert ends_sentence(text) is ends
+
+
+def test_a_mark_at_the_very_start_is_a_sentence_of_its_own() -> None:
+    assert split_sentences("！好。") == ["！", "好。"]
