@@ -19,7 +19,7 @@ from typing import Any
 from pypinyin import Style, lazy_pinyin
 
 from .errors import InputError
-from .i18n import to_traditional
+from .i18n import to_traditional, typography
 from .yamlfile import LineDict, load_yaml
 
 TERM_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -262,3 +262,22 @@ def has_rendering(term: Term, english: str) -> bool:
         if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", english, re.IGNORECASE):
             return True
     return False
+
+
+def term_card_data(term: Term, lang: str) -> dict[str, str]:
+    """The attributes a term card is made from (unescaped: the serialiser escapes them once).
+
+    The term as the page's language writes it, the counterpart language's form,
+    pinyin where the language shows it, and the definition.
+    """
+    style = typography(lang)
+    data = {
+        "data-term": term.forms(lang)[0],
+        "data-other": term.forms(style["counterpart"])[0],
+        "data-other-lang": style["counterpart"],
+        "data-def": term.definition[lang if lang in term.definition else "en"],
+    }
+    if style["pinyin"]:
+        data["data-pinyin"] = term.pinyin
+    return data
+

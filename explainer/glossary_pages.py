@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import markup
-from .glossary import Glossary, Term, TermMatcher
+from .glossary import Glossary, Term, TermMatcher, term_card_data
 from .i18n import article_label, labels, qa_label
 from .model import Document, Paragraph, Segment
 from .urls import GLOSSARY_PAGE, DocumentUrls, relative
@@ -69,7 +69,8 @@ def terms_used_block(page: str, terms: list[Term], lang: str, prefix: str) -> st
         label = term.en if lang == "en" else (term.zh_hant if lang == "zh-Hant" else term.zh)
         # Raw HTML: MkDocs does not rewrite these links, so they must be served URLs (…/glossary/#id).
         target = _directory_url(page, prefix + GLOSSARY_PAGE) + f"#{term.id}"
-        items.append(f'<a class="term-chip" href="{markup.attribute(target)}" title="{markup.attribute(term.definition[lang])}">{markup.attribute(label)}</a>')
+        card = "".join(f' {name}="{markup.attribute(value)}"' for name, value in term_card_data(term, lang).items())
+        items.append(f'<a class="term-chip" href="{markup.attribute(target)}"{card}>{markup.attribute(label)}</a>')
     return f'<nav class="terms-used no-terms" aria-label="{markup.attribute(heading)}">\n<h2 id="terms">{markup.attribute(heading)}</h2>\n{" ".join(items)}\n</nav>\n'
 
 

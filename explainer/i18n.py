@@ -67,6 +67,33 @@ _ZH: dict[str, str] = {
     "dropped": "删除的行",
     "read_article": "阅读条目",
     "read_answer": "阅读答问",
+    "term_card_close": "关闭",
+    "term_card_entry": "术语表中的条目",
+    "mark_clear": "取消标记",
+    "search_more": "显示更多结果",
+    "search_shown": "已显示 {shown} / {count} 条",
+    "where_article": "第{cn}条",
+    "where_part": "第{cn}部分",
+    "where_qa": "问{n}",
+    "where_glossary": "术语表",
+    "where_page": "页面",
+    "explained_line": "答记者问解读",
+    "explains_articles": "解读条目",
+    "back_to_article": "返回本条",
+    "back_to_item": "返回本问",
+    "home_key_points": "主要目标",
+    "home_parts": "各部分",
+    "home_programmes": "重点项目与制度",
+    "home_map": "文件结构图",
+    "home_map_desc": "各部分、各条及解读它们的答记者问。点击任一方框即可打开该页。",
+    "home_start": "从这里开始",
+    "home_qa_link": "答记者问",
+    "home_glossary_link": "中英术语表",
+    "home_in_article": "见条目",
+    "home_in_qa": "答记者问解读",
+    "glossary_index": "按拼音索引",
+    "glossary_filter": "筛选术语",
+    "glossary_filter_none": "没有匹配的术语。",
 }
 
 _EN: dict[str, str] = {
@@ -97,6 +124,33 @@ _EN: dict[str, str] = {
     "dropped": "Dropped lines",
     "read_article": "Read the article",
     "read_answer": "Read the answer",
+    "term_card_close": "Close",
+    "term_card_entry": "Glossary entry",
+    "mark_clear": "Clear the highlight",
+    "search_more": "Show more results",
+    "search_shown": "Showing {shown} of {count}",
+    "where_article": "Art. {n}",
+    "where_part": "Part {roman}",
+    "where_qa": "Q&A {n}",
+    "where_glossary": "Glossary",
+    "where_page": "Page",
+    "explained_line": "Explained in the Q&A",
+    "explains_articles": "Explains",
+    "back_to_article": "Back to the article",
+    "back_to_item": "Back to the answer",
+    "home_key_points": "Targets",
+    "home_parts": "Parts",
+    "home_programmes": "Key programmes",
+    "home_map": "The document at a glance",
+    "home_map_desc": "Its parts, their articles and the Q&A answers that explain them. Every box opens its page.",
+    "home_start": "Start here",
+    "home_qa_link": "Press Q&A",
+    "home_glossary_link": "Chinese–English glossary",
+    "home_in_article": "In",
+    "home_in_qa": "Explained in",
+    "glossary_index": "A–Z index",
+    "glossary_filter": "Filter terms",
+    "glossary_filter_none": "No term matches.",
 }
 
 
@@ -145,3 +199,34 @@ def qa_label(number: int, lang: str) -> str:
         return f"Question {number}"
     label = f"问题{chinese_numeral(number)}"
     return to_traditional(label) if lang == "zh-Hant" else label
+
+
+TYPOGRAPHY: dict[str, dict[str, str]] = {
+    "zh-Hans": {"colon": "：", "space": "", "list": "、", "counterpart": "en", "pinyin": "yes", "index": "pinyin"},
+    "zh-Hant": {"colon": "：", "space": "", "list": "、", "counterpart": "en", "pinyin": "yes", "index": "pinyin"},
+    "en": {"colon": ": ", "space": " ", "list": ", ", "counterpart": "zh-Hans", "pinyin": "", "index": "latin"},
+}
+"""How each language writes: the colon after a label, the space between sentences,
+the list separator, the language of the other side of the glossary (shown on term
+cards), whether term cards show pinyin, and how the glossary index is ordered."""
+
+
+def typography(lang: str) -> dict[str, str]:
+    """The typography of ``lang`` (see :data:`TYPOGRAPHY`)."""
+    return TYPOGRAPHY[lang]
+
+
+def labelled(label: str, lang: str) -> str:
+    """``label`` followed by the language's colon: 其他译法： / Also rendered as: ."""
+    return label + TYPOGRAPHY[lang]["colon"]
+
+
+SCRIPT_LABELS = (
+    "term_card_close", "term_card_entry", "mark_clear", "search_more", "search_shown", "where_glossary", "glossary_filter_none",
+)
+"""Interface strings that the page scripts (assets/tools.js, assets/search.js) need, given to every page."""
+
+
+def script_labels(lang: str) -> dict[str, str]:
+    """The interface strings of the page scripts in ``lang``."""
+    return {key: labels(lang)[key] for key in SCRIPT_LABELS}

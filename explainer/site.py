@@ -24,7 +24,7 @@ import yaml
 
 from .errors import InputError
 from .files import replace_directory, write_atomic
-from .i18n import labels
+from .i18n import labels, script_labels
 from .incremental import DIRTY_HOOKS, HIDE_DIRTY_WARNING, PageReuse
 from .model import DEFAULT_LANGUAGE, LANGUAGES
 from .pipeline import SiteContent, prepare
@@ -100,6 +100,7 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
     extra = config.setdefault("extra", {})
     extra["site_language"] = lang
     extra["site_root"] = base_url
+    extra["ui"] = script_labels(lang)
     extra["alternate"] = [
         {
             "name": LANGUAGE_NAMES[other],
