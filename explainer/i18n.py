@@ -7,6 +7,7 @@ vocabulary (文件 → 檔案), which would misquote an official text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import opencc
@@ -230,3 +231,15 @@ SCRIPT_LABELS = (
 def script_labels(lang: str) -> dict[str, str]:
     """The interface strings of the page scripts in ``lang``."""
     return {key: labels(lang)[key] for key in SCRIPT_LABELS}
+
+
+DERIVED: dict[str, tuple[str, Callable[[str], str]]] = {"zh-Hant": ("zh-Hans", to_traditional)}
+"""Languages whose hand-written texts can be derived from another's when not written: language → (source, conversion)."""
+
+
+def derive(texts: dict[str, str], lang: str) -> str:
+    """``lang``'s form of a hand-written text derived from its source language's (Traditional from Simplified), or ''."""
+    if lang not in DERIVED:
+        return ""
+    source, convert = DERIVED[lang]
+    return convert(texts[source]) if texts.get(source) else ""

@@ -20,6 +20,7 @@ from .files import write_atomic
 from .glossary import Glossary, load_glossary
 from .glossary_export import glossary_csv, glossary_json, glossary_tbx
 from .glossary_pages import glossary_page, occurrence_titles, occurrences, terms_by_page, terms_used_block
+from .home import home_page
 from .i18n import labels
 from .model import LANGUAGES, Document
 from .parse import parse_file
@@ -105,7 +106,7 @@ def _render(content: SiteContent) -> None:
             teaching = TeachingTools(loaded.document, loaded.config, loaded.texts, lang, content.base_url)
             teaching.add_to(extras)
             renderer = DocumentRenderer(loaded.document, loaded.config, loaded.texts, lang, extras)
-            for page in [*renderer.pages(), *teaching.pages()]:
+            for page in [home_page(renderer, loaded.alignment, glossary), *renderer.pages(), *teaching.pages()]:
                 pages[page.path] = page
             site_files |= teaching.files()
             aliases.add_document(loaded.document, urls, _page_titles(loaded.document, renderer))

@@ -110,7 +110,8 @@ class DocumentRenderer:
     # -- pages ---------------------------------------------------------------
 
     def pages(self) -> list[Page]:
-        pages = [self.home(), self.articles_index()]
+        """Every page of the document but its home, which explainer.home draws (it needs the alignment and the glossary)."""
+        pages = [self.articles_index()]
         pages += [self.part_page(part) for part in self.document.parts]
         pages += [self.article_page(article) for article in self.document.articles]
         if self.document.qa:
@@ -129,32 +130,6 @@ class DocumentRenderer:
         notices = status_notices(self._statuses, self.labels)
         self._statuses = []
         return notices
-
-    def home(self) -> Page:
-        path = self.urls.home
-        title = self.plain(self.document.title)
-        lines = [f"# {markup.text(title)} {{ #top }}", "", "{{NOTICES}}"]
-        if self.document.issuers:
-            lines += [f"{markup.text(self.labels['issued_by'])}: {markup.text(self.plain(self.document.issuers))}", "{: .issuers }", ""]
-        if self.document.doc_number:
-            lines += [markup.text(self.plain(self.document.doc_number)), "{: .doc-number }", ""]
-        about, about_lang = self._about()
-        for paragraph in about:
-            lines += [markup.text(paragraph), *([f'{{: lang="{about_lang}" }}'] if about_lang else []), ""]
-        lines += [f"## {markup.text(self.labels['contents'])} {{ #contents }}", ""]
-        lines.append(f"- {markup.link(self.labels['full_text'], relative(path, self.urls.articles_index))}")
-        for part in self.document.parts:
-            lines.append(f"    - {markup.link(self.part_title(part), relative(path, self.urls.part(part.number)))}")
-        if self.document.qa:
-            lines.append(f"- {markup.link(self.plain(self.document.qa.title), relative(path, self.urls.qa_index))}")
-        lines.append("")
-        return self._page(path, title, " ".join(self.config.about.get(self.lang, ())) or title, "\n".join(lines))
-
-    def _about(self) -> tuple[Sequence[str], str]:
-        about, about_lang = about_paragraphs(self.config, self.lang)
-        if about_lang:
-            self._statuses.append("missing")
-        return about, about_lang
 
     def articles_index(self) -> Page:
         path = self.urls.articles_index
