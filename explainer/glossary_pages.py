@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from . import markup
 from .glossary import Glossary, Term, TermMatcher, term_card_data
-from .i18n import article_label, labels, qa_label
+from .i18n import article_label, labelled, labels, qa_label, typography
 from .model import Document, Paragraph, Segment
 from .urls import GLOSSARY_PAGE, DocumentUrls, relative
 
@@ -90,8 +91,8 @@ def glossary_page(
     page = GLOSSARY_PAGE
     heading = text["glossary"]
     intro = {
-        "zh-Hans": "本表收录《意见》及答记者问中的专业术语，给出英文译名、拼音和释义，并列出每个术语出现的条目和答问。页面正文中术语首次出现处链接到本表，鼠标悬停可查看释义。",
-        "en": "This glossary lists the terms of art used in the Opinions and the press Q&A, with their preferred English rendering, pinyin and a short definition, and links to every article and answer where each term occurs. On every page, the first occurrence of a term links here and shows its definition when you point at it.",
+        "zh-Hans": "本表收录《意见》及答记者问中的专业术语，给出英文译名、拼音和释义，并列出每个术语出现的条目和答问。页面正文中术语首次出现处带有虚线下划线，点按或点击即可看到释义卡片，卡片链接到本表。",
+        "en": "This glossary lists the terms of art used in the Opinions and the press Q&A, with their preferred English rendering, pinyin and a short definition, and links to every article and answer where each term occurs. On every page, the first occurrence of a term is underlined with dots: tap or click it to see its definition on a card that links here.",
     }
     intro["zh-Hant"] = _traditional(intro["zh-Hans"])
     lines = [markup.front_matter(title=heading, description=intro[lang][:150]), f"# {markup.text(heading)} {{ #glossary }}", ""]
@@ -100,7 +101,8 @@ def glossary_page(
     links = " · ".join(
         f'<a href="{markup.attribute(relative(lang_root + page, "data/" + name))}" download>{name.rsplit(".", 1)[1].upper()}</a>' for name in DOWNLOADS
     )
-    lines += [f'<p class="downloads no-terms">{markup.attribute(download_label)}: {links} <small>(TBX: ISO 30042)</small></p>', ""]
+    lines += [f'<p class="downloads no-terms">{markup.attribute(labelled(download_label, lang))}{links} <small>(TBX: ISO 30042)</small></p>', ""]
+    lines += [_filter(text), "", _index(glossary, lang, text), ""]
     for category in glossary.categories:
         lines += [f"## {markup.text(category.names[lang])} {{ #cat-{category.id} }}", ""]
         for term in glossary.in_category(category.id):
@@ -110,28 +112,32 @@ def glossary_page(
 
 def _entry(glossary: Glossary, term: Term, found: list[Occurrence], titles: dict[tuple[str, str, int], str], lang: str) -> str:
     page = GLOSSARY_PAGE
-    zh_form = term.zh_hant if lang == "zh-Hant" else term.zh
-    names = f'<dfn lang="{"zh-Hant" if lang == "zh-Hant" else "zh-Hans"}">{markup.attribute(zh_form)}</dfn>'
+    chinese_lang = "zh-Hant" if lang == "zh-Hant" else "zh-Hans"
+    chinese = (f'<span class="gloss-zh" lang="{chinese_lang}">{markup.attribute(_form(term, chinese_lang))}</span>'
+               f' <span class="pinyin" lang="zh-Latn-pinyin">{markup.attribute(term.pinyin)}</span>')
+    english = f'<span class="gloss-en" lang="en">{markup.attribute(term.en)}</span>'
+    # The entry leads with the term as the page's language writes it, in a <dfn>.
+    names = f"<dfn>{english}</dfn> {chinese}" if typography(lang)["index"] == "latin" else f"<dfn>{chinese}</dfn> {english}"
+    variants = "; ".join((term.zh, term.zh_hant, *term.en_variants))
     parts = [
-        f'<div class="gloss-entry no-terms" id="{term.id}">',
-        f'<p class="gloss-head">{names} <span class="pinyin" lang="zh-Latn-pinyin">{markup.attribute(term.pinyin)}</span> '
-        f'<span class="gloss-en" lang="en">{markup.attribute(term.en)}</span> <a class="headerlink" href="#{term.id}" aria-label="¶ {markup.attribute(term.en)}">¶</a></p>',
+        f'<div class="gloss-entry no-terms" id="{term.id}" data-variants="{markup.attribute(variants)}">',
+        f'<p class="gloss-head">{names} <a class="headerlink" href="#{term.id}" aria-label="¶ {markup.attribute(term.en)}">¶</a></p>',
         f'<p class="gloss-def">{_prose(term.definition[lang], lang)}</p>',
     ]
     if lang != "en":
         parts.append(f'<p class="gloss-def" lang="en">{_prose(term.definition["en"], "en")}</p>')
     if term.en_variants:
         label = {"en": "Also rendered as", "zh-Hans": "其他译法", "zh-Hant": "其他譯法"}[lang]
-        parts.append(f'<p class="gloss-variants">{label}: <span lang="en">{_prose("; ".join(term.en_variants), "en")}</span></p>')
+        parts.append(f'<p class="gloss-variants">{labelled(label, lang)}<span lang="en">{_prose("; ".join(term.en_variants), "en")}</span></p>')
     if term.note:
         label = {"en": "Note on the rendering", "zh-Hans": "译名说明", "zh-Hant": "譯名說明"}[lang]
-        parts.append(f'<p class="gloss-note">{label}: <span lang="en">{_prose(term.note, "en")}</span></p>')
+        parts.append(f'<p class="gloss-note">{labelled(label, lang)}<span lang="en">{_prose(term.note, "en")}</span></p>')
     if term.related:
         label = {"en": "Related", "zh-Hans": "相关术语", "zh-Hant": "相關術語"}[lang]
         related = ", ".join(
             f'<a href="#{other}">{markup.attribute(_form(glossary.term(other), lang))}</a>' for other in term.related
         )
-        parts.append(f'<p class="gloss-related">{label}: {related}</p>')
+        parts.append(f'<p class="gloss-related">{labelled(label, lang)}{related}</p>')
     if found:
         label = {"en": "Occurs in", "zh-Hans": "出现于", "zh-Hant": "出現於"}[lang]
         links = []
@@ -141,6 +147,41 @@ def _entry(glossary: Glossary, term: Term, found: list[Occurrence], titles: dict
         parts.append(f'<details class="gloss-occurrences"><summary>{label} ({len(found)})</summary><ul>{"".join(links)}</ul></details>')
     parts.append("</div>\n")
     return "\n".join(parts)
+
+
+def _filter(text: dict[str, str]) -> str:
+    """The filter box (hidden until assets/tools.js makes it work)."""
+    return (
+        f'<div class="gloss-filter no-terms" hidden><label><span class="visually-hidden">{markup.attribute(text["glossary_filter"])}</span>'
+        f'<input type="search" placeholder="{markup.attribute(text["glossary_filter"])}" autocomplete="off"></label>'
+        f'<p class="gloss-filter-status" role="status"></p></div>'
+    )
+
+
+def index_key(term: Term, lang: str) -> str:
+    """The letter a term is listed under: its pinyin's first letter on Chinese pages, its English's on English ones."""
+    source = term.pinyin if typography(lang)["index"] == "pinyin" else term.en
+    letters = [char for char in source.upper() if char.isalpha()]
+    first = letters[0] if letters else "#"
+    return unicodedata.normalize("NFKD", first)[0]
+
+
+def _index(glossary: Glossary, lang: str, text: dict[str, str]) -> str:
+    """Every term by letter (pinyin on Chinese pages, A–Z on English ones), each linked to its entry."""
+    by_letter: dict[str, list[Term]] = {}
+    for term in sorted(glossary.terms, key=lambda term: (index_key(term, lang), (term.pinyin if typography(lang)["index"] == "pinyin" else term.en).lower())):
+        by_letter.setdefault(index_key(term, lang), []).append(term)
+    bar = " ".join(f'<a href="#idx-{letter.lower()}">{letter}</a>' for letter in by_letter)
+    rows = "".join(
+        f'<p class="gloss-index-row" id="idx-{letter.lower()}"><strong>{letter}</strong> '
+        + typography(lang)["list"].join(f'<a href="#{term.id}">{markup.attribute(_form(term, lang))}</a>' for term in terms)
+        + "</p>"
+        for letter, terms in by_letter.items()
+    )
+    return (
+        f'<nav class="gloss-index-nav no-terms" aria-label="{markup.attribute(text["glossary_index"])}">'
+        f'<p class="gloss-index">{bar}</p><div class="gloss-index-all">{rows}</div></nav>'
+    )
 
 
 def _directory_url(from_page: str, to_page: str) -> str:

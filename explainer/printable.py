@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import markup
 from .citation import Citations, absolute_url
-from .i18n import labels, qa_label
+from .i18n import labelled, labels, qa_label
 from .model import Document
 from .parallel import special_page_front_matter
 from .project import DocumentConfig
@@ -42,10 +42,10 @@ def print_page(document: Document, config: DocumentConfig, texts: Texts, lang: s
         "",
     ]
     if document.issuers:
-        lines += [f"{markup.text(labels(lang)['issued_by'])}: {markup.text(renderer.plain(document.issuers))}", "{: .issuers }", ""]
+        lines += [f"{markup.text(labelled(labels(lang)['issued_by'], lang))}{markup.text(renderer.plain(document.issuers))}", "{: .issuers }", ""]
     if document.doc_number:
         lines += [markup.text(renderer.plain(document.doc_number)), "{: .doc-number }", ""]
-    lines += [f"{markup.text(label('online_at', lang))}: <{home}>", "{: .print-source .no-terms }", ""]
+    lines += [f"{markup.text(labelled(label('online_at', lang), lang))}<{home}>", "{: .print-source .no-terms }", ""]
     lines.append(_notices(document, texts, lang))
     lines.append(renderer.paragraphs(document.preamble))
     for part in document.parts:

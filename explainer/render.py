@@ -51,6 +51,8 @@ class PageExtras:
     """Keyed by sentence id: inline HTML shown right after that sentence (escaped by the producer)."""
     after_title: dict[str, list[str]] = field(default_factory=dict)
     """Keyed by page path: Markdown shown right under the heading of an article or Q&A page."""
+    after_item: dict[str, list[str]] = field(default_factory=dict)
+    """Keyed by Q&A item (``q3``): inline HTML after the item in the Q&A index (escaped by the producer)."""
 
     def add(self, page: str, block: str) -> None:
         self.after_body.setdefault(page, []).append(block)
@@ -223,7 +225,8 @@ class DocumentRenderer:
         lines.append(self.paragraphs(qa.intro))
         lines.append("")
         for item in qa.items:
-            lines.append(f"{item.number}. {markup.link(self.qa_title(item), relative(path, self.urls.qa(item.number)))}")
+            after = "".join(self.extras.after_item.get(f"q{item.number}", []))
+            lines.append(f"{item.number}. {markup.link(self.qa_title(item), relative(path, self.urls.qa(item.number)))}{after}")
         lines.append("")
         return self._page(path, title, self.plain(qa.subtitle) if qa.subtitle else title, "\n".join(lines))
 

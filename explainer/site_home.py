@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import markup
-from .i18n import labels, to_traditional
+from .i18n import labelled, labels, to_traditional
 from .model import Document, Segment
 from .project import DocumentConfig
 from .render import DocumentRenderer, NavItem, Page, about_paragraphs, status_notices
@@ -100,7 +100,7 @@ class _SiteHome:
         heading = markup.link(self.plain(texts, document.title), relative(HOME_PAGE, target))
         lines = [f"## {heading} {{ #doc-{config.slug} }}", ""]
         if document.issuers:
-            lines += [f"{markup.text(self.labels['issued_by'])}: {markup.text(self.plain(texts, document.issuers))}", "{: .issuers }", ""]
+            lines += [f"{markup.text(labelled(self.labels['issued_by'], self.lang))}{markup.text(self.plain(texts, document.issuers))}", "{: .issuers }", ""]
         if document.doc_number:
             lines += [markup.text(self.plain(texts, document.doc_number)), "{: .doc-number }", ""]
         about, about_lang = self._about(config)
