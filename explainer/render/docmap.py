@@ -28,10 +28,10 @@ FONT = 13.0
 LINE = FONT * 1.45
 PAD = 6.0
 NARROW_WIDTH = 360.0
-WIDE_COLUMNS = ((0.0, 170.0), (188.0, 322.0), (580.0, 200.0))
-"""x and width of the parts, articles and Q&A columns of the wide picture (780 units: about the
-width of the text column on a desktop, so that labels keep about their size)."""
-WIDE_WIDTH = 780.0
+WIDE_COLUMNS = ((0.0, 150.0), (164.0, 310.0), (514.0, 166.0))
+"""x and width of the parts, articles and Q&A columns of the wide picture (680 units: the width
+of the text column on a common desktop, so that labels are drawn at their size, not smaller)."""
+WIDE_WIDTH = 680.0
 GAP = 6.0
 
 _TOKENS = re.compile(r"[^\s\u2e80-\uffff]+\s*|\s+|.", re.DOTALL)
@@ -111,6 +111,8 @@ class DocumentMap:
     lang: str
     parts: list[MapPart] = field(default_factory=list)
     answers: dict[int, MapAnswer] = field(default_factory=dict)
+    qa: MapLink | None = None
+    """The Q&A's own box (its index page): the narrow picture ends with it and every item below it."""
 
     def html(self) -> str:
         """Both layouts, in a figure (CSS shows the one that fits the screen)."""
@@ -153,7 +155,7 @@ class DocumentMap:
             top = y
             start = len(boxes)  # the part's box goes before its articles: reading and Tab order follow the document
             for article in part.articles:
-                lines = wrap(article.box.label, article_w - 2 * PAD, max_lines=2)
+                lines = wrap(article.box.label, article_w - 2 * PAD, max_lines=3)
                 height = len(lines) * LINE + 2 * PAD
                 boxes.append(self._box(article.box, article_x, y, article_w, lines, "doc-map__article"))
                 centres.append((y + height / 2, article.answers))
@@ -173,7 +175,7 @@ class DocumentMap:
         answers = sorted(self.answers.values(), key=lambda answer: answer.number)
         if not answers:
             return [], {}
-        wrapped = [wrap(answer.box.label, width - 2 * PAD, max_lines=4) for answer in answers]
+        wrapped = [wrap(answer.box.label, width - 2 * PAD, max_lines=5) for answer in answers]
         heights = [len(lines) * LINE + 2 * PAD for lines in wrapped]
         spare = max(total - sum(heights), GAP * (len(answers) - 1))
         step = spare / max(len(answers) - 1, 1)
@@ -229,6 +231,16 @@ class DocumentMap:
                         body.append(self._box(link, x, top, badge_widths[index], [badge.badge], "doc-map__badge", LINE + 2 * PAD))
                         x += badge_widths[index] + GAP
                 y += height + GAP
+            y += GAP * 2
+        if self.qa is not None and self.answers:
+            # Then the Q&A, every item: an answer that explains no article is still part of the picture.
+            lines = wrap(self.qa.label, NARROW_WIDTH - 2 * PAD, max_lines=2)
+            body.append(self._box(self.qa, 0, y, NARROW_WIDTH, lines, "doc-map__qa"))
+            y += len(lines) * LINE + 2 * PAD + GAP
+            for answer in sorted(self.answers.values(), key=lambda answer: answer.number):
+                lines = wrap(answer.box.label, NARROW_WIDTH - indent - 2 * PAD, max_lines=3)
+                body.append(self._box(answer.box, indent, y, NARROW_WIDTH - indent, lines, "doc-map__answer"))
+                y += len(lines) * LINE + 2 * PAD + GAP
             y += GAP * 2
         return self._svg("narrow", NARROW_WIDTH, max(y - 3 * GAP, 0.0), body)
 

@@ -192,6 +192,7 @@ class HomeRenderer:
                 articles.append(MapArticle(MapLink(self.renderer.article_title(article), self.link(self.urls.article(number))), answers))
             picture.parts.append(MapPart(MapLink(self.renderer.part_title(part), self.link(self.urls.part(part.number))), tuple(articles)))
         if self.document.qa:
+            picture.qa = MapLink(self.labels["qa"], self.link(self.urls.qa_index))
             for item in self.document.qa.items:
                 label = f"{where_label('qa', item.number, self.lang)} {self.renderer.qa_title(item)}"
                 picture.answers[item.number] = MapAnswer(item.number, where_label("qa", item.number, self.lang), MapLink(label, self.link(self.urls.qa(item.number))))
@@ -252,7 +253,8 @@ class HomeRenderer:
         return None
 
     def _first_passage(self, term: Term, article: int | None) -> tuple[int, str] | None:
-        """The Q&A sentence that explains ``term`` best: one naming it that explains its article, else one naming it."""
+        """The Q&A sentence that explains ``term`` best: one naming it that explains its article, else one naming it,
+        else the first that explains its article."""
         if not self.document.qa:
             return None
         naming = [
@@ -266,7 +268,11 @@ class HomeRenderer:
             link = self.alignment.links.get(segment.id)
             if link and article in link.articles:
                 return number, segment.id
-        return (naming[0][0], naming[0][1].id) if naming else None
+        if naming:
+            return naming[0][0], naming[0][1].id
+        # The Q&A does not name the term: the passage that explains its article.
+        explaining = self.alignment.explained_by(article) if article is not None else []
+        return (explaining[0].qa, explaining[0].segment.id) if explaining else None
 
     def _programmes(self) -> str | None:
         cards = []
