@@ -8,19 +8,25 @@ from __future__ import annotations
 from typing import Any
 
 from ..align.aligner import Alignment
-from ..document.model import LANGUAGES, Article, Document, Paragraph, Part, QAItem, Segment
+from ..config.languages import languages
+from ..document.model import Article, Document, Paragraph, Part, QAItem, Segment
 from ..config.project import DocumentConfig
 from ..translation.catalog import Texts
 from ..render.urls import DocumentUrls, site_path
 
 
 def segment_export(segment: Segment, texts: Texts | None) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": segment.id, "zh-Hans": segment.zh}
+    """A segment in every language: the source, the derived languages, then each translation with its status
+    (``None`` while missing); ``texts=None`` gives the source only."""
+    data: dict[str, Any] = {"id": segment.id, languages().source.code: segment.zh}
     if texts is not None:
-        data["zh-Hant"] = texts.text(segment, "zh-Hant")
-        english = texts.get(segment, "en")
-        data["en"] = english.text if english.status != "missing" else None
-        data["en_status"] = english.status
+        for language in languages().in_export_order():
+            if language.translated:
+                rendering = texts.get(segment, language.code)
+                data[language.code] = rendering.text if rendering.status != "missing" else None
+                data[f"{language.code}_status"] = rendering.status
+            elif language.text == "derive":
+                data[language.code] = texts.text(segment, language.code)
     return data
 
 
@@ -29,7 +35,7 @@ def paragraphs_export(paragraphs: tuple[Paragraph, ...], texts: Texts | None) ->
 
 
 def urls_of(page: str) -> dict[str, str]:
-    return {lang: site_path(page, lang) for lang in LANGUAGES}
+    return {lang: site_path(page, lang) for lang in languages().codes}
 
 
 def document_export(
@@ -58,7 +64,7 @@ def document_export(
         links: dict[str, Any] = urls_of(page)
         if parallel:
             links["parallel"] = urls_of(parallel)
-            links["qr"] = {lang: site_path(page, lang) + "qr.svg" for lang in LANGUAGES}
+            links["qr"] = {lang: site_path(page, lang) + "qr.svg" for lang in languages().codes}
         return {"url": links}
 
     def part(item: Part) -> dict[str, Any]:

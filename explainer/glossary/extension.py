@@ -97,13 +97,13 @@ class GlossaryExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "terms": ["glossary/terms.yml", "Path of the term base (YAML)"],
-            "lang": ["zh-Hans", "Language of the pages: zh-Hans, zh-Hant or en"],
+            "lang": ["", "Language of the pages, a code of the language registry (default: the site's default language)"],
             "url": ["/glossary/index.md", "URL (or docs path) of the glossary page"],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
-        lang = str(self.getConfig("lang"))
+        lang = str(self.getConfig("lang")) or languages().default.code
         glossary = load_glossary(str(self.getConfig("terms")))
         processor = GlossaryTreeprocessor(md, glossary, lang, str(self.getConfig("url")), _matcher(glossary, lang))
         md.treeprocessors.register(processor, "explainer-glossary", PRIORITY)

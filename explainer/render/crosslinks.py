@@ -7,23 +7,18 @@ from itertools import groupby
 
 from . import markup
 from ..align.aligner import Alignment
-from ..config.typography import labelled
-from .i18n import article_label, article_short, labels, part_label, qa_label
-from ..translation.conversion import to_traditional
+from ..config.languages import language, languages
+from .i18n import N_, article_label, article_short, gettext, labelled, labels, part_label, qa_label
 from ..document.model import Document, QAItem
 from .pages import PageExtras
 from .search_aliases import where_label
 from ..translation.catalog import Rendering, Texts
 from .urls import DocumentUrls, relative
 
-HEADING = {"zh-Hans": "解读", "en": "Explained in the Q&A", "zh-Hant": "解讀"}
-NONE = {
-    "zh-Hans": "答记者问中没有专门解读本条。",
-    "en": "The press Q&A does not discuss this article specifically.",
-    "zh-Hant": to_traditional("答记者问中没有专门解读本条。"),
-}
-EXPLAINS = {"zh-Hans": "解读", "en": "Explains", "zh-Hant": "解讀"}
-MENTIONS = {"zh-Hans": "提及", "en": "Mentions", "zh-Hant": "提及"}
+HEADING = N_("Explained in the Q&A")
+NONE = N_("The press Q&A does not discuss this article specifically.")
+EXPLAINS = N_("Explains")
+MENTIONS = N_("Mentions")
 
 
 def add_crosslinks(extras: PageExtras, document: Document, alignment: Alignment, urls: DocumentUrls, texts: Texts, lang: str) -> None:
@@ -74,9 +69,9 @@ def _explained_line(page: str, number: int, alignment: Alignment, urls: Document
     first: dict[int, str] = {}
     for link in alignment.explained_by(number):
         first.setdefault(link.qa, link.segment.id)
-    label = f'<span class="explained-line__label">{markup.attribute(labelled(labels(lang)["explained_line"], lang))}</span>'
+    label = f'<span class="explained-line__label">{markup.attribute(labelled(gettext(HEADING, lang), lang))}</span>'
     if not first:
-        return f'<p class="explained-line no-terms">{label}<span class="explained-none">{markup.attribute(NONE[lang])}</span></p>\n'
+        return f'<p class="explained-line no-terms">{label}<span class="explained-none">{markup.attribute(gettext(NONE, lang))}</span></p>\n'
     items = []
     for qa, segment_id in sorted(first.items()):
         question = texts.text(document.qa.items[qa - 1].question, lang) if document.qa else ""
@@ -84,7 +79,7 @@ def _explained_line(page: str, number: int, alignment: Alignment, urls: Document
             f'<a href="{markup.attribute(_url(page, urls.qa(qa), segment_id))}">{markup.attribute(where_label("qa", qa, lang))}'
             f'<span class="visually-hidden"> {markup.attribute(question)}</span></a>'
         )
-    more = f' <a class="explained-line__more" href="#explained" aria-label="{markup.attribute(HEADING[lang])}">↓</a>'
+    more = f' <a class="explained-line__more" href="#explained" aria-label="{markup.attribute(gettext(HEADING, lang))}">↓</a>'
     return f'<p class="explained-line no-terms">{label}{" ".join(items)}{more}</p>\n'
 
 
@@ -97,20 +92,20 @@ def _index_links(page: str, qa: int, alignment: Alignment, urls: DocumentUrls, l
         f'<a href="{markup.attribute(_url(page, urls.article(number)))}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(where_label("article", number, lang))}</a>'
         for number in numbers
     )
-    return f' <span class="qa-explains no-terms"><span class="visually-hidden">{markup.attribute(labelled(labels(lang)["explains_articles"], lang))}</span><span aria-hidden="true">→ </span>{links}</span>'
+    return f' <span class="qa-explains no-terms"><span class="visually-hidden">{markup.attribute(labelled(gettext(EXPLAINS, lang), lang))}</span><span aria-hidden="true">→ </span>{links}</span>'
 
 
 def _explained_box(page: str, number: int, alignment: Alignment, urls: DocumentUrls, texts: Texts, lang: str, document: Document) -> str:
-    lines = [f'<aside class="explained no-terms" aria-labelledby="explained">', f'<h2 id="explained">{HEADING[lang]}</h2>']
+    lines = [f'<aside class="explained no-terms" aria-labelledby="explained">', f'<h2 id="explained">{gettext(HEADING, lang)}</h2>']
     if not alignment.explained_by(number):
-        lines.append(f'<p class="explained-none">{NONE[lang]}</p>')
+        lines.append(f'<p class="explained-none">{gettext(NONE, lang)}</p>')
     assert document.qa is not None
     for item in document.qa.items:
         for paragraph in item.answer:
             # Consecutive explaining sentences make one quote, linked to the first one's anchor.
             for run in _runs([segment.id for segment in paragraph.segments], alignment, article=number):
                 renderings = [(segment_id, texts.get(alignment.links[segment_id].segment, lang)) for segment_id in run]
-                # A sentence still untranslated shows the Chinese: it starts a quote of its own, marked zh-Hans.
+                # A sentence still untranslated shows the original: it starts a quote of its own, marked with its language.
                 for missing, group in groupby(renderings, key=lambda pair: pair[1].status == "missing"):
                     lines.append(_quote(page, item, list(group), missing, urls, texts, lang))
     lines.append("</aside>\n")
@@ -118,8 +113,9 @@ def _explained_box(page: str, number: int, alignment: Alignment, urls: DocumentU
 
 
 def _quote(page: str, item: QAItem, renderings: list[tuple[str, Rendering]], missing: bool, urls: DocumentUrls, texts: Texts, lang: str) -> str:
-    text_lang = ' lang="zh-Hans"' if missing and lang != "zh-Hans" else ""
-    separator = " " if lang == "en" and not missing else ""
+    source = languages().source
+    text_lang = f' lang="{source.code}"' if missing and lang != source.code else ""
+    separator = (source if missing else language(lang)).typography.sentence_space
     quote = separator.join(rendering.text for _, rendering in renderings)
     target = _url(page, urls.qa(item.number), renderings[0][0])
     source = f"{qa_label(item.number, lang)} {texts.text(item.question, lang)}"
@@ -140,7 +136,7 @@ def _sentence_links(page: str, segment_id: str, alignment: Alignment, urls: Docu
         items.append(f'<a href="{markup.attribute(target)}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(article_short(number, lang))}</a>')
     for number in link.parts:
         items.append(f'<a href="{markup.attribute(_url(page, urls.part(number)))}">{markup.attribute(part_label(number, lang))}</a>')
-    label = EXPLAINS[lang] if link.articles else MENTIONS[lang]
+    label = gettext(EXPLAINS if link.articles else MENTIONS, lang)
     return f'<span class="explains no-terms"><span class="visually-hidden">{labelled(label, lang)}</span><span aria-hidden="true">→</span>{" ".join(items)}</span>'
 
 

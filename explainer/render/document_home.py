@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from . import markup
 from ..align.aligner import Alignment
 from ..common.errors import InputError
-from ..config.typography import labelled, typography
+from ..config.languages import language
 from ..document.model import Document, Segment
 from ..glossary.terms import Glossary, Term, TermMatcher
 from .docmap import DocumentMap, MapAnswer, MapArticle, MapLink, MapPart
-from .i18n import article_label, derive, labels, qa_label
+from .i18n import N_, article_label, derive, labelled, labels, message, qa_label
 from .pages import DocumentRenderer, Page, about_paragraphs
 from .share import label as share_label
 from .search_aliases import where_label
@@ -39,6 +39,8 @@ TARGET_SENTENCE = re.compile(r"^到(\d{4})年")
 """A sentence of the source that sets a dated goal (到2025年，…): the targets' fallback. Sources are Chinese."""
 
 FALLBACK_PROGRAMMES = 6
+EXPLAINED_IN = N_("Explained in {item}")
+"""A programme card's link to the Q&A passage on it ({item}: Question 6)."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ class HomeRenderer:
     def _ways_in(self) -> str:
         links = [(self.labels["full_text"], self.link(self.urls.articles_index), "full-text")]
         if self.document.qa:
-            links.append((self.labels["home_qa_link"], self.link(self.urls.qa_index), "qa"))
+            links.append((self.labels["qa"], self.link(self.urls.qa_index), "qa"))
         links.append((self.labels["home_glossary_link"], self.link(GLOSSARY_PAGE), "glossary"))
         links.append((self._side_by_side(), self.link(self.urls.parallel_document), "parallel"))
         items = "".join(f'<li><a class="home-way home-way--{css}" href="{markup.attribute(href)}">{markup.attribute(text)}</a></li>' for text, href, css in links)
@@ -214,7 +216,7 @@ class HomeRenderer:
 
     def _parts(self) -> str:
         items = []
-        separator = typography(self.lang)["list"]
+        separator = language(self.lang).typography.list_separator
         for part in self.document.parts:
             line = self._part_line(part.number)
             articles = separator.join(
@@ -284,12 +286,12 @@ class HomeRenderer:
                 links.append(f'<a href="{markup.attribute(self.link(self.urls.article(article)))}">{markup.attribute(article_label(article, self.lang))}</a>')
             if passage is not None:
                 number, segment_id = passage
-                links.append(f'<a href="{markup.attribute(self.link(self.urls.qa(number), segment_id))}">{markup.attribute(self.labels["home_in_qa"] + " " + qa_label(number, self.lang))}</a>')
-            counterpart = typography(self.lang)["counterpart"]
+                links.append(f'<a href="{markup.attribute(self.link(self.urls.qa(number), segment_id))}">{markup.attribute(message(EXPLAINED_IN, self.lang, item=qa_label(number, self.lang)))}</a>')
+            counterpart = language(self.lang).partner
             cards.append(
-                f'<li class="home-card"><p class="home-card__term">{markup.attribute(term.forms(self.lang)[0])}</p>'
-                f'<p class="home-card__other" lang="{counterpart}">{markup.attribute(term.forms(counterpart)[0])}</p>'
-                f'<p class="home-card__def">{markup.attribute(term.definition.get(self.lang, term.definition["en"]))}</p>'
+                f'<li class="home-card"><p class="home-card__term">{markup.attribute(term.name(self.lang))}</p>'
+                f'<p class="home-card__other" lang="{counterpart}">{markup.attribute(term.name(counterpart))}</p>'
+                f'<p class="home-card__def">{markup.attribute(term.definition_in(self.lang))}</p>'
                 f'<p class="home-card__links">{" · ".join(links)}</p></li>'
             )
         if not cards:

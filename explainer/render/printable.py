@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from . import markup
 from .citation import Citations, absolute_url
-from ..config.typography import labelled
-from .i18n import labels, qa_label
+from .i18n import labelled, labels, qa_label
 from ..document.model import Document
 from .parallel import special_page_front_matter
 from ..config.project import DocumentConfig

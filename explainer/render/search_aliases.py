@@ -24,10 +24,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from ..document.model import LANGUAGES, Document, chinese_numeral
+from ..document.model import Document, chinese_numeral
 from ..glossary.terms import Glossary
-from ..translation.conversion import to_traditional
-from .i18n import ROMAN, labels
+from ..config.languages import languages
+from ..translation.conversion import convert
+from .i18n import NC_, N_, ROMAN, message
 from .urls import DocumentUrls, site_path
 
 NUMBER_FORMS: dict[str, tuple[str, ...]] = {
@@ -44,10 +45,14 @@ NUMBER_FORMS: dict[str, tuple[str, ...]] = {
 """How readers write the number of an article, a part and a Q&A item, in every language of the site.
 ``{n}`` is the number in digits, ``{cn}`` in Chinese numerals, ``{roman}`` in Roman numerals.
 Full-width and half-width forms, spaces, dots and letter case are alike after :func:`normalise`;
-Traditional forms are derived."""
+the forms of derived languages (Traditional) are converted as their text is."""
 
-WHERE_KEYS = {"article": "where_article", "part": "where_part", "qa": "where_qa"}
-"""The interface string (explainer/i18n.py) that says where a result is, per kind of page."""
+WHERE = {
+    "article": NC_("where a search result is", "Art. {number}"),
+    "part": N_("Part {roman}"),
+    "qa": N_("Q&A {digits}"),
+}
+"""How a search result says where it is, per kind of page ({digits}: the number in digits in every language)."""
 
 _IGNORED = re.compile(r"[\s.·]+")
 
@@ -65,12 +70,13 @@ def number_forms(kind: str, number: int) -> set[str]:
     """Every normalised way of writing ``kind`` number ``number`` (Simplified and Traditional)."""
     values = _numbers(number)
     forms = {template.format(**values) for template in NUMBER_FORMS[kind]}
-    return {normalise(form) for form in forms | {to_traditional(form) for form in forms}}
+    derived = {convert(form, language.derive.opencc) for language in languages() if language.derive for form in forms}
+    return {normalise(form) for form in forms | derived}
 
 
 def where_label(kind: str, number: int, lang: str) -> str:
     """Where a page is, as a result says it: Art. 5 / 第五条 / Q&A 4 / 问4 / Part II / 第二部分."""
-    return labels(lang)[WHERE_KEYS[kind]].format(**_numbers(number))
+    return message(WHERE[kind], lang, number, digits=number)
 
 
 class SearchAliases:
@@ -103,8 +109,8 @@ class SearchAliases:
     def add_glossary(self, glossary: Glossary) -> None:
         """Every form of every term, in every language → the form this language's text uses."""
         for term in glossary.terms:
-            used = term.forms(self.lang)[0]
-            forms: Iterable[str] = [form for lang in LANGUAGES for form in term.forms(lang)]
+            used = term.name(self.lang)
+            forms: Iterable[str] = [form for variants in term.renderings.values() for form in variants]
             for form in forms:
                 key = normalise(form)
                 if key and key != normalise(used):
