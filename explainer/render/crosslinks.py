@@ -13,7 +13,7 @@ from ..document.model import Document, QAItem
 from .pages import PageExtras
 from .search_aliases import where_label
 from ..translation.catalog import Rendering, Texts
-from .urls import DocumentUrls, relative
+from .urls import DocumentUrls, served_relative
 
 HEADING = N_("Explained in the Q&A")
 NONE = N_("The press Q&A does not discuss this article specifically.")
@@ -76,7 +76,7 @@ def _explained_line(page: str, number: int, alignment: Alignment, urls: Document
     for qa, segment_id in sorted(first.items()):
         question = texts.text(document.qa.items[qa - 1].question, lang) if document.qa else ""
         items.append(
-            f'<a href="{markup.attribute(_url(page, urls.qa(qa), segment_id))}">{markup.attribute(where_label("qa", qa, lang))}'
+            f'<a href="{markup.attribute(served_relative(page, urls.qa(qa), segment_id))}">{markup.attribute(where_label("qa", qa, lang))}'
             f'<span class="visually-hidden"> {markup.attribute(question)}</span></a>'
         )
     more = f' <a class="explained-line__more" href="#explained" aria-label="{markup.attribute(gettext(HEADING, lang))}">↓</a>'
@@ -89,16 +89,16 @@ def _index_links(page: str, qa: int, alignment: Alignment, urls: DocumentUrls, l
     if not numbers:
         return ""
     links = " ".join(
-        f'<a href="{markup.attribute(_url(page, urls.article(number)))}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(where_label("article", number, lang))}</a>'
+        f'<a href="{markup.attribute(served_relative(page, urls.article(number)))}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(where_label("article", number, lang))}</a>'
         for number in numbers
     )
     return f' <span class="qa-explains no-terms"><span class="visually-hidden">{markup.attribute(labelled(gettext(EXPLAINS, lang), lang))}</span><span aria-hidden="true">→ </span>{links}</span>'
 
 
 def _explained_box(page: str, number: int, alignment: Alignment, urls: DocumentUrls, texts: Texts, lang: str, document: Document) -> str:
-    lines = [f'<aside class="explained no-terms" aria-labelledby="explained">', f'<h2 id="explained">{gettext(HEADING, lang)}</h2>']
+    lines = [f'<aside class="explained no-terms" aria-labelledby="explained">', f'<h2 id="explained">{markup.attribute(gettext(HEADING, lang))}</h2>']
     if not alignment.explained_by(number):
-        lines.append(f'<p class="explained-none">{gettext(NONE, lang)}</p>')
+        lines.append(f'<p class="explained-none">{markup.attribute(gettext(NONE, lang))}</p>')
     assert document.qa is not None
     for item in document.qa.items:
         for paragraph in item.answer:
@@ -117,7 +117,7 @@ def _quote(page: str, item: QAItem, renderings: list[tuple[str, Rendering]], mis
     text_lang = f' lang="{source.code}"' if missing and lang != source.code else ""
     separator = (source if missing else language(lang)).typography.sentence_space
     quote = separator.join(rendering.text for _, rendering in renderings)
-    target = _url(page, urls.qa(item.number), renderings[0][0])
+    target = served_relative(page, urls.qa(item.number), renderings[0][0])
     source = f"{qa_label(item.number, lang)} {texts.text(item.question, lang)}"
     return (
         f'<blockquote class="explained-quote"><p{text_lang}>{markup.attribute(quote)}</p>'
@@ -132,15 +132,10 @@ def _sentence_links(page: str, segment_id: str, alignment: Alignment, urls: Docu
         return ""
     items = []
     for number in link.articles:
-        target = _url(page, urls.article(number))
+        target = served_relative(page, urls.article(number))
         items.append(f'<a href="{markup.attribute(target)}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(article_short(number, lang))}</a>')
     for number in link.parts:
-        items.append(f'<a href="{markup.attribute(_url(page, urls.part(number)))}">{markup.attribute(part_label(number, lang))}</a>')
-    label = gettext(EXPLAINS if link.articles else MENTIONS, lang)
-    return f'<span class="explains no-terms"><span class="visually-hidden">{labelled(label, lang)}</span><span aria-hidden="true">→</span>{" ".join(items)}</span>'
+        items.append(f'<a href="{markup.attribute(served_relative(page, urls.part(number)))}">{markup.attribute(part_label(number, lang))}</a>')
+    label = markup.attribute(labelled(gettext(EXPLAINS if link.articles else MENTIONS, lang), lang))
+    return f'<span class="explains no-terms"><span class="visually-hidden">{label}</span><span aria-hidden="true">→</span>{" ".join(items)}</span>'
 
-
-def _url(from_page: str, to_page: str, anchor: str = "") -> str:
-    """Relative URL between pages as served with directory URLs."""
-    target = relative(from_page, to_page).removesuffix("index.md") or "./"
-    return target + (f"#{anchor}" if anchor else "")

@@ -30,7 +30,7 @@ from ..document.model import Document, Segment
 from ..glossary.terms import Glossary, Term, TermMatcher
 from .docmap import DocumentMap, MapAnswer, MapArticle, MapLink, MapPart
 from .i18n import N_, article_label, derive, labelled, labels, message, qa_label
-from .pages import DocumentRenderer, Page, about_paragraphs
+from .pages import NOTICES, DocumentRenderer, Page, about_paragraphs, issuer_lines
 from .share import label as share_label
 from .search_aliases import where_label
 from .urls import GLOSSARY_PAGE, DocumentUrls, served_relative
@@ -93,11 +93,12 @@ class HomeRenderer:
     # -- the page --------------------------------------------------------------------
 
     def page(self) -> Page:
+        self.renderer._begin_page()
         title = self.renderer.plain(self.document.title)
         blocks = [
             f"# {markup.text(title)} {{ #top }}",
             "",
-            "{{NOTICES}}",
+            NOTICES,
             *self._issuers(),
             self._summary(),
             self._ways_in(),
@@ -109,15 +110,10 @@ class HomeRenderer:
         ]
         summary = localised(self.home.summary, self.lang)
         description = summary.text if summary else title
-        return self.renderer._page(self.path, title, description, "\n".join(block for block in blocks if block is not None) + "\n")
+        return self.renderer._page(self.path, title, description, [block for block in blocks if block is not None] + [""])
 
     def _issuers(self) -> list[str]:
-        lines = []
-        if self.document.issuers:
-            lines += [f"{markup.text(labelled(self.labels['issued_by'], self.lang))}{markup.text(self.renderer.plain(self.document.issuers))}", "{: .issuers }", ""]
-        if self.document.doc_number:
-            lines += [markup.text(self.renderer.plain(self.document.doc_number)), "{: .doc-number }", ""]
-        return lines
+        return issuer_lines(self.document, self.renderer.plain, self.lang)
 
     def _summary(self) -> str:
         summary = localised(self.home.summary, self.lang)

@@ -10,7 +10,7 @@ from ..glossary.terms import HAN_SCRIPTS, Glossary, Term, term_card_data
 from ..config.languages import language, languages
 from .i18n import N_, article_label, gettext, labelled, labels, qa_label
 from ..document.model import Document
-from .urls import GLOSSARY_PAGE, DocumentUrls, relative
+from .urls import GLOSSARY_PAGE, relative, served_relative
 
 DOWNLOADS = ("glossary.json", "glossary.csv", "glossary.tbx")
 INTRO = N_(
@@ -39,7 +39,7 @@ def terms_used_block(page: str, terms: list[Term], lang: str, prefix: str) -> st
     for term in terms:
         label = term.name(lang)
         # Raw HTML: MkDocs does not rewrite these links, so they must be served URLs (…/glossary/#id).
-        target = _directory_url(page, prefix + GLOSSARY_PAGE) + f"#{term.id}"
+        target = served_relative(page, prefix + GLOSSARY_PAGE) + f"#{term.id}"
         card = "".join(f' {name}="{markup.attribute(value)}"' for name, value in term_card_data(term, lang).items())
         items.append(f'<a class="term-chip" href="{markup.attribute(target)}"{card}>{markup.attribute(label)}</a>')
     return f'<nav class="terms-used no-terms" aria-label="{markup.attribute(heading)}">\n<h2 id="terms">{markup.attribute(heading)}</h2>\n{" ".join(items)}\n</nav>\n'
@@ -97,23 +97,23 @@ def _entry(glossary: Glossary, term: Term, found: list[Occurrence], titles: dict
     if lang != english:
         parts.append(f'<p class="gloss-def" lang="{english}">{_prose(term.definition_in(english), english)}</p>')
     if term.en_variants:
-        label = gettext(N_("Also rendered as"), lang)
-        parts.append(f'<p class="gloss-variants">{labelled(label, lang)}<span lang="{english}">{_prose("; ".join(term.en_variants), english)}</span></p>')
+        label = markup.attribute(labelled(gettext(N_("Also rendered as"), lang), lang))
+        parts.append(f'<p class="gloss-variants">{label}<span lang="{english}">{_prose("; ".join(term.en_variants), english)}</span></p>')
     if term.note:
-        label = gettext(N_("Note on the rendering"), lang)
-        parts.append(f'<p class="gloss-note">{labelled(label, lang)}<span lang="{english}">{_prose(term.note, english)}</span></p>')
+        label = markup.attribute(labelled(gettext(N_("Note on the rendering"), lang), lang))
+        parts.append(f'<p class="gloss-note">{label}<span lang="{english}">{_prose(term.note, english)}</span></p>')
     if term.related:
-        label = gettext(N_("Related"), lang)
+        label = markup.attribute(gettext(N_("Related"), lang))
         related = ", ".join(
             f'<a href="#{other}">{markup.attribute(glossary.term(other).name(lang))}</a>' for other in term.related
         )
         parts.append(f'<p class="gloss-related">{labelled(label, lang)}{related}</p>')
     if found:
-        label = gettext(N_("Occurs in"), lang)
+        label = markup.attribute(gettext(N_("Occurs in"), lang))
         links = []
         for occurrence in found:
             title = titles.get((occurrence.doc, occurrence.kind, occurrence.number), "")
-            links.append(f'<li><a href="{markup.attribute(_directory_url(page, occurrence.page))}">{markup.attribute(title)}</a></li>')
+            links.append(f'<li><a href="{markup.attribute(served_relative(page, occurrence.page))}">{markup.attribute(title)}</a></li>')
         parts.append(f'<details class="gloss-occurrences"><summary>{label} ({len(found)})</summary><ul>{"".join(links)}</ul></details>')
     parts.append("</div>\n")
     return "\n".join(parts)
@@ -157,12 +157,6 @@ def _index(glossary: Glossary, lang: str, text: dict[str, str]) -> str:
         f'<nav class="gloss-index-nav no-terms" aria-label="{markup.attribute(text["glossary_index"])}">'
         f'<p class="gloss-index">{bar}</p><div class="gloss-index-all">{rows}</div></nav>'
     )
-
-
-def _directory_url(from_page: str, to_page: str) -> str:
-    """Relative URL between two pages as served with directory URLs (…/index.md → …/)."""
-    target = relative(from_page, to_page)
-    return target.removesuffix("index.md") or "./"
 
 
 def _prose(text: str, lang: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import markup
 from ..config.languages import language, languages
-from .i18n import article_heading, article_label, labels, part_heading, part_label, qa_label
+from .i18n import article_heading, article_label, labelled, labels, part_heading, part_label, qa_label
 from ..translation.conversion import convert
 from ..document.model import Article, Document, Paragraph, Part, QAItem, Segment
 from ..config.project import DocumentConfig
@@ -21,6 +21,9 @@ from .urls import DocumentUrls, relative
 
 STATUS_NOTICE = {"missing": "translation_pending", "machine": "machine_draft", "stale": "stale"}
 NOTICE_KIND = {"missing": "warning", "machine": "info", "stale": "warning"}
+NOTICES = "{{NOTICES}}"
+"""The line of a page where its translation notices go: filled in when the page is complete, from the
+statuses of the texts that page used (known only then), never from text found elsewhere on the page."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class DocumentRenderer:
         self.labels = labels(lang)
         self.extras = extras or PageExtras()
         self._statuses: list[str] = []
+        """Translation statuses of the texts used since the page being built began (see :meth:`_begin_page`)."""
 
     # -- text ------------------------------------------------------------------
 
@@ -124,22 +128,25 @@ class DocumentRenderer:
             pages += [self.qa_page(item) for item in self.document.qa.items]
         return pages
 
-    def _page(self, path: str, title: str, description: str, body: str) -> Page:
-        notices = self._notices()
+    def _begin_page(self) -> None:
+        """Start a page: its notices reflect the texts it uses, whatever was rendered before it."""
+        self._statuses = []
+
+    def _page(self, path: str, title: str, description: str, lines: list[str]) -> Page:
+        """Assemble a page begun with :meth:`_begin_page`; its :data:`NOTICES` line becomes its translation notices."""
+        notices = status_notices(self._statuses, self.lang)
+        self._statuses = []
+        body = "\n".join(notices if line == NOTICES else line for line in lines)
         extras = "\n".join(self.extras.after_body.get(path, []))
-        markdown = markup.front_matter(title=title, description=_summary(description)) + body.replace("{{NOTICES}}", notices) + ("\n" + extras if extras else "")
+        markdown = markup.front_matter(title=title, description=_summary(description)) + body + ("\n" + extras if extras else "")
         return Page(path, markdown, title)
 
-    def _notices(self) -> str:
-        """Admonitions for every translation status other than reviewed seen on the page."""
-        notices = status_notices(self._statuses, self.labels)
-        self._statuses = []
-        return notices
 
     def articles_index(self) -> Page:
+        self._begin_page()
         path = self.urls.articles_index
         title = self.plain(self.document.title)
-        lines = [f"# {markup.text(title)} {{ #full-text }}", "", "{{NOTICES}}"]
+        lines = [f"# {markup.text(title)} {{ #full-text }}", "", NOTICES]
         lines.append(self.paragraphs(self.document.preamble))
         for part in self.document.parts:
             lines += ["", f"## {markup.link(self.part_title(part), relative(path, self.urls.part(part.number)))} {{ #part{part.number} }}", ""]
@@ -151,25 +158,27 @@ class DocumentRenderer:
             lines += ["", self.paragraphs(self.document.closing)]
         lines.append("")
         first = self.document.preamble[0].segments[0] if self.document.preamble else self.document.title
-        return self._page(path, title, self.plain(first), "\n".join(lines))
+        return self._page(path, title, self.plain(first), lines)
 
     def part_page(self, part: Part) -> Page:
+        self._begin_page()
         path = self.urls.part(part.number)
         title = self.part_title(part)
         lines = self._crumbs(
             markup.link(self.labels["full_text"], relative(path, self.urls.articles_index)),
             markup.text(part_label(part.number, self.lang)),
         )
-        lines += [f"# {markup.text(title)} {{ #part{part.number} }}", "", "{{NOTICES}}"]
+        lines += [f"# {markup.text(title)} {{ #part{part.number} }}", "", NOTICES]
         lines.append(self.paragraphs(part.intro))
         lines += [f"## {markup.text(self.labels['articles_in_part'])} {{ #articles }}", ""]
         for number in part.articles:
             article = self.document.article(number)
             lines.append(f"- {markup.link(self.article_title(article), relative(path, self.urls.article(number)))}")
         lines.append("")
-        return self._page(path, title, title, "\n".join(lines))
+        return self._page(path, title, title, lines)
 
     def article_page(self, article: Article) -> Page:
+        self._begin_page()
         path = self.urls.article(article.number)
         part = self.document.part(article.part)
         title = self.article_title(article)
@@ -177,11 +186,11 @@ class DocumentRenderer:
             markup.link(f"{part_label(part.number, self.lang)} {self.plain(part.title)}", relative(path, self.urls.part(part.number))),
             markup.text(article_label(article.number, self.lang)),
         )
-        lines += [f"# {markup.text(title)} {{ #a{article.key} }}", "", *self.extras.after_title.get(path, []), "{{NOTICES}}"]
+        lines += [f"# {markup.text(title)} {{ #a{article.key} }}", "", *self.extras.after_title.get(path, []), NOTICES]
         lines.append(self.paragraphs(article.paragraphs))
         lines.append(self._pager(path, article.number, len(self.document.articles), self.urls.article, self._article_link_title, "previous", "next"))
         description = self.plain(article.paragraphs[0].segments[0]) if article.paragraphs else title
-        return self._page(path, title, description, "\n".join(lines))
+        return self._page(path, title, description, lines)
 
     @staticmethod
     def _crumbs(*items: str) -> list[str]:
@@ -217,6 +226,7 @@ class DocumentRenderer:
         return "\n" + "\n".join(links) + "\n{: .pager }\n" if links else ""
 
     def qa_index(self) -> Page:
+        self._begin_page()
         assert self.document.qa
         qa = self.document.qa
         path = self.urls.qa_index
@@ -224,16 +234,17 @@ class DocumentRenderer:
         lines = [f"# {markup.text(title)} {{ #qa }}", ""]
         if qa.subtitle:
             lines += [f"<span class=\"s\" id=\"{qa.subtitle.id}\">{markup.text(self.plain(qa.subtitle))}</span>", "{: .subtitle #qa-sub-p }", ""]
-        lines.append("{{NOTICES}}")
+        lines.append(NOTICES)
         lines.append(self.paragraphs(qa.intro))
         lines.append("")
         for item in qa.items:
             after = "".join(self.extras.after_item.get(f"q{item.number}", []))
             lines.append(f"{item.number}. {markup.link(self.qa_title(item), relative(path, self.urls.qa(item.number)))}{after}")
         lines.append("")
-        return self._page(path, title, self.plain(qa.subtitle) if qa.subtitle else title, "\n".join(lines))
+        return self._page(path, title, self.plain(qa.subtitle) if qa.subtitle else title, lines)
 
     def qa_page(self, item: QAItem) -> Page:
+        self._begin_page()
         assert self.document.qa
         qa = self.document.qa
         path = self.urls.qa(item.number)
@@ -242,11 +253,11 @@ class DocumentRenderer:
             markup.link(self.labels["qa"], relative(path, self.urls.qa_index)),
             markup.text(qa_label(item.number, self.lang)),
         )
-        lines += [f"# {markup.text(title)} {{ #q{item.number} }}", "", *self.extras.after_title.get(path, []), "{{NOTICES}}"]
+        lines += [f"# {markup.text(title)} {{ #q{item.number} }}", "", *self.extras.after_title.get(path, []), NOTICES]
         lines.append(self.paragraphs(item.answer))
         lines.append(self._pager(path, item.number, len(qa.items), self.urls.qa, self._qa_link_title, "previous_item", "next_item"))
         description = self.plain(item.answer[0].segments[0]) if item.answer else title
-        return self._page(path, f"{qa_label(item.number, self.lang)} {title}", description, "\n".join(lines))
+        return self._page(path, f"{qa_label(item.number, self.lang)} {title}", description, lines)
 
     # -- navigation ------------------------------------------------------------
 
@@ -277,15 +288,27 @@ class DocumentRenderer:
         return items
 
 
-def status_notices(statuses: Iterable[str], texts: dict[str, str]) -> str:
-    """Admonitions for every translation status other than reviewed among ``statuses``."""
+def status_notices(statuses: Iterable[str], lang: str, pending: str | None = None) -> str:
+    """Admonitions in ``lang`` for every translation status other than reviewed among ``statuses``;
+    ``pending`` replaces the notice of missing translations (side-by-side pages mark each sentence)."""
     seen = set(statuses)
-    blocks = [
-        f'!!! {NOTICE_KIND[status]} ""\n    {markup.text(texts[STATUS_NOTICE[status]])}\n'
-        for status in ("missing", "machine", "stale")
-        if status in seen
-    ]
+    texts = labels(lang)
+    blocks = []
+    for status in ("missing", "machine", "stale"):
+        if status in seen:
+            text = pending if status == "missing" and pending is not None else texts[STATUS_NOTICE[status]]
+            blocks.append(f'!!! {NOTICE_KIND[status]} ""\n    {markup.text(text)}\n')
     return "\n".join(blocks)
+
+
+def issuer_lines(document: Document, plain: Callable[[Segment], str], lang: str) -> list[str]:
+    """The issuing bodies and the issuing number under a document's title (``plain`` renders a segment)."""
+    lines = []
+    if document.issuers:
+        lines += [f"{markup.text(labelled(labels(lang)['issued_by'], lang))}{markup.text(plain(document.issuers))}", "{: .issuers }", ""]
+    if document.doc_number:
+        lines += [markup.text(plain(document.doc_number)), "{: .doc-number }", ""]
+    return lines
 
 
 def about_paragraphs(config: DocumentConfig, lang: str) -> tuple[Sequence[str], str]:
