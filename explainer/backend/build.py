@@ -25,7 +25,7 @@ import yaml
 
 from ..common.files import LOCK_WAIT_SECONDS, build_lock, check_replaceable, live_directory, replace_directory, write_atomic
 from ..config.site import base_config, site_url
-from ..render.i18n import labels, not_found_texts
+from ..render.i18n import labels, not_found_texts, script_labels
 from .incremental import DIRTY_HOOKS, HIDE_DIRTY_WARNING, PageReuse
 from ..config.languages import language, languages
 from ..pipeline import SiteContent, prepare
@@ -76,6 +76,7 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
     extra["site_language"] = lang
     extra["default_language"] = languages().default.code
     extra["site_root"] = base_url
+    extra["ui"] = script_labels(lang)
     extra["alternate"] = [
         {
             "name": language(other).name,

@@ -254,7 +254,7 @@ def _glossary_record(entry: Tag, url: str, lang: str) -> SearchRecord | None:
     if head is None:
         return None
     entry_id = str(entry["id"])
-    term, english = entry.find("dfn"), entry.find(class_="gloss-en")
+    term, english = entry.find(class_="gloss-zh"), entry.find(class_="gloss-en")
     title = glossary_title(_text(term, lang) if term else "", _text(english, lang) if english else "", lang) or _text(head, lang)
     # The term and its English name are the title (so either finds the entry); the text is
     # what is written in the page's language: the definition, and on English pages the other
