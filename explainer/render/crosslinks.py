@@ -79,7 +79,7 @@ def _explained_line(page: str, number: int, alignment: Alignment, urls: Document
             f'<a href="{markup.attribute(served_relative(page, urls.qa(qa), segment_id))}">{markup.attribute(where_label("qa", qa, lang))}'
             f'<span class="visually-hidden"> {markup.attribute(question)}</span></a>'
         )
-    more = f' <a class="explained-line__more" href="#explained" aria-label="{markup.attribute(gettext(HEADING, lang))}">↓</a>'
+    more = f' <a class="explained-line__more" href="#explained" aria-label="{markup.inline_attribute(gettext(HEADING, lang))}">↓</a>'
     return f'<p class="explained-line no-terms">{label}{" ".join(items)}{more}</p>\n'
 
 
@@ -92,7 +92,7 @@ def _index_links(page: str, qa: int, alignment: Alignment, urls: DocumentUrls, l
         f'<a href="{markup.attribute(served_relative(page, urls.article(number)))}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(where_label("article", number, lang))}</a>'
         for number in numbers
     )
-    return f' <span class="qa-explains no-terms"><span class="visually-hidden">{markup.attribute(labelled(gettext(EXPLAINS, lang), lang))}</span><span aria-hidden="true">→ </span>{links}</span>'
+    return f' <span class="qa-explains no-terms"><span class="visually-hidden">{markup.text(labelled(gettext(EXPLAINS, lang), lang))}</span><span aria-hidden="true">→ </span>{links}</span>'
 
 
 def _explained_box(page: str, number: int, alignment: Alignment, urls: DocumentUrls, texts: Texts, lang: str, document: Document) -> str:
