@@ -89,7 +89,8 @@ def _index_links(page: str, qa: int, alignment: Alignment, urls: DocumentUrls, l
     if not numbers:
         return ""
     links = " ".join(
-        f'<a href="{markup.attribute(served_relative(page, urls.article(number)))}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(where_label("article", number, lang))}</a>'
+        # Inline HTML inside a Markdown list item: its text is Markdown text, its attributes inline attributes.
+        f'<a href="{markup.attribute(served_relative(page, urls.article(number)))}" title="{markup.inline_attribute(article_label(number, lang))}">{markup.text(where_label("article", number, lang))}</a>'
         for number in numbers
     )
     return f' <span class="qa-explains no-terms"><span class="visually-hidden">{markup.text(labelled(gettext(EXPLAINS, lang), lang))}</span><span aria-hidden="true">→ </span>{links}</span>'
