@@ -14,10 +14,15 @@ A corrections file sits beside its source (``sources/<slug>.corrections.yml``)::
     closing:
       line: 45          # the closing section starts at this source line; 0: there is none
       why: "…"
+    truncated:
+      line: 57          # the source really ends here, incomplete (the last line parse reports)
+      why: "…"
 
 Corrections are applied at parse time; accepted entries mark a suspicious spot
 as reviewed and kept as published. ``closing`` overrides the parser's rule for
-the text after the last article (see :func:`explainer.parse.closing_start`).
+the text after the last article (see :func:`explainer.parse.closing_start`);
+``truncated`` accepts a source that stops short (mid-sentence, or before the
+parts or questions it announces), which is otherwise an error.
 """
 
 from __future__ import annotations
@@ -56,10 +61,20 @@ class ClosingDecision:
 
 
 @dataclass(frozen=True)
+class TruncationDecision:
+    """A reviewed acceptance that the source ends short at ``line``."""
+
+    line: int
+    why: str
+    entry_line: int
+
+
+@dataclass(frozen=True)
 class Corrections:
     corrections: tuple[Correction, ...] = ()
     accepted: tuple[Accepted, ...] = ()
     closing: ClosingDecision | None = None
+    truncated: TruncationDecision | None = None
 
 
 def corrections_path(source: Path) -> Path:
@@ -76,10 +91,10 @@ def load_corrections(path: Path) -> Corrections:
         return Corrections()
     if not isinstance(data, LineDict):
         raise InputError(str(path), getattr(data, "line", 1), "expected a mapping with 'corrections' and 'accepted'")
-    unknown = set(data) - {"corrections", "accepted", "closing"}
+    unknown = set(data) - {"corrections", "accepted", "closing", "truncated"}
     if unknown:
         raise InputError(
-            str(path), data.line, f"unknown section '{sorted(unknown)[0]}': expected 'corrections', 'accepted' or 'closing'"
+            str(path), data.line, f"unknown section '{sorted(unknown)[0]}': expected 'corrections', 'accepted', 'closing' or 'truncated'"
         )
     corrections = tuple(
         Correction(
@@ -95,7 +110,16 @@ def load_corrections(path: Path) -> Corrections:
         Accepted(line=_int_field(path, entry, "line"), text=_str_field(path, entry, "text"), why=_str_field(path, entry, "why"))
         for entry in _entries(path, data, "accepted")
     )
-    return Corrections(corrections, accepted, _closing(path, data))
+    return Corrections(corrections, accepted, _closing(path, data), _truncated(path, data))
+
+
+def _truncated(path: Path, data: LineDict) -> TruncationDecision | None:
+    truncated = data.get("truncated")
+    if truncated is None:
+        return None
+    if not isinstance(truncated, LineDict):
+        raise InputError(str(path), data.line_of("truncated"), "'truncated' must be a mapping with 'line' and 'why'")
+    return TruncationDecision(_int_field(path, truncated, "line"), _str_field(path, truncated, "why"), truncated.line)
 
 
 def _closing(path: Path, data: LineDict) -> ClosingDecision | None:

@@ -121,7 +121,7 @@ def test_article_heading_forms() -> None:
     [
         ("corrections:\n  - line: 3\n    original: a\n", "2: entry has no 'corrected'"),
         ("- line: 3\n", "1: expected a mapping with 'corrections' and 'accepted'"),
-        ("corrections: []\nerrata: []\n", "1: unknown section 'errata': expected 'corrections', 'accepted' or 'closing'"),
+        ("corrections: []\nerrata: []\n", "1: unknown section 'errata': expected 'corrections', 'accepted', 'closing' or 'truncated'"),
         ("corrections: 3\n", "1: 'corrections' must be a list of entries"),
         ("accepted:\n  - just text\n", "2: each 'accepted' entry must be a mapping"),
         ("corrections:\n  - line: three\n    original: a\n    corrected: b\n    why: c\n", "2: 'line' must be a positive line number, found 'three'"),
