@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .i18n import article_label, part_label, qa_label, to_traditional
+from .i18n import article_label, article_short, part_label, qa_label, to_traditional
 from .model import Document, Segment, article_key
 from .translations import Texts
 from .urls import DocumentUrls, site_path
@@ -102,8 +102,8 @@ class Citations:
         return CitationUnit(f"part{number}", text, self.urls.part(number))
 
     def article(self, number: int) -> CitationUnit:
-        text = self._unit(self.document_title, f"Art. {number}", article_label(number, "zh-Hans"))
-        return CitationUnit(f"a{article_key(number)}", text, self.urls.article(number))
+        text = self._unit(self.document_title, article_short(self.document.article(number), "en"), article_label(self.document.article(number), "zh-Hans"))
+        return CitationUnit(f"a{self.document.article(number).key}", text, self.urls.article(number))
 
     def closing(self) -> CitationUnit:
         text = self._unit(self.document_title, _CLOSING["en"], _CLOSING["zh-Hans"])

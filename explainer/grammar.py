@@ -236,6 +236,8 @@ MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}[ \t]+")
 """A Markdown source's heading marks (``# 标题``, ``## 第一章 总则``): markup, not text."""
 
 MARKDOWN_STRONG_RE = re.compile(r"^\*\*(.+)\*\*$")
+MARKDOWN_STRONG_START_RE = re.compile(r"^\*\*([^*]{1,30})\*\*")
+"""``**第一条** 为……``: a Markdown source sets the article's number in bold."""
 
 
 # -- furniture: lines a publishing site adds ------------------------------------------------------
@@ -259,7 +261,8 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(r"^(?:扫一扫|分享到|打印本页|关闭窗口|\[打印本页\]|\[关闭窗口\]|返回顶部|上一篇|下一篇|相关链接|相关新闻|相关阅读|浏览次数|阅读次数).*$"),
         "site control",
     ),
-    (re.compile(r"^(?:首页|当前位置\s*[：:])\s*[^>＞»›]{0,60}[>＞»›]"), "breadcrumb"),
+    (re.compile(r"^(?:首页|(?:当前|您的|您现在的)位置\s*[：:])\s*[^>＞»›]{0,60}[>＞»›]"), "breadcrumb"),
+    (re.compile(r"^(?:下载地址|附件下载|点击下载|点击此处下载)\s*[：:]?.{0,30}$"), "download link"),
     (re.compile(r"^[（(]完[)）]$"), "end-of-story mark"),
     (re.compile(r"^(?:版权所有|Copyright\b|©|网站标识码|京ICP备|京公网安备)"), "copyright line"),
     (re.compile(r"^(?:\S{1,12}\s*[：:]\s*\S{0,30}\s+){1,6}(?:点击数|点击|浏览量|浏览|阅读量|阅读)\s*[：:]?\s*\S{0,10}$"), "meta line"),
@@ -285,7 +288,9 @@ def strip_markup(text: str) -> str:
     """A Markdown source's line without its heading marks and a whole-line ``**strong**``."""
     text = MARKDOWN_HEADING_RE.sub("", text)
     strong = MARKDOWN_STRONG_RE.match(text)
-    return strong.group(1) if strong else text
+    if strong and "**" not in strong.group(1):
+        return strong.group(1)
+    return MARKDOWN_STRONG_START_RE.sub(lambda match: match.group(1) + " ", text)
 
 
 def squeeze_heading(text: str) -> str:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import opencc
 
-from .model import chinese_numeral
+from .model import Article, Part, chinese_numeral
 
 OPENCC_CONFIG = "s2tw"
 
@@ -109,34 +109,73 @@ def labels(lang: str) -> dict[str, str]:
     return _ZH
 
 
-def article_label(number: int, lang: str) -> str:
-    """第（五）条 / Article 5."""
-    if lang == "en":
-        return f"Article {number}"
-    label = f"第（{chinese_numeral(number)}）条"
-    return to_traditional(label) if lang == "zh-Hant" else label
+UNIT_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "article": {"en": ("Article {n}", "Art. {n}"), "zh": ("第（{cn}）条", "（{cn}）")},
+    "law-article": {"en": ("Article {n}", "Art. {n}"), "zh": ("第{cn}条", "第{cn}条")},
+    "item": {"en": ("Item {n}", "Item {n}"), "zh": ("第{n}项", "{n}．")},
+    "part-item": {"en": ("Part {roman}, item {n}", "{part}.{n}"), "zh": ("第{part_cn}部分第{n}项", "{part_cn}、{n}．")},
+}
+"""How each kind of unit is named, full and short, per script: {n} the printed number, {cn} in
+Chinese numerals, {part}/{roman}/{part_cn} its part (items restarting in each part)."""
+
+DIVISION_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "part": {"en": ("Part {roman}", "{roman}."), "zh": ("第{cn}部分", "{cn}、")},
+    "chapter": {"en": ("Chapter {n}", "Chapter {n}"), "zh": ("第{cn}章", "第{cn}章 ")},
+}
+"""How parts (一、) and a law's chapters (第一章) are named, full and as the prefix of their heading."""
 
 
-def article_short(number: int, lang: str) -> str:
-    """（五） / Art. 5 — for compact lists and link labels."""
-    if lang == "en":
-        return f"Art. {number}"
-    return f"（{chinese_numeral(number)}）"
+def _roman(number: int) -> str:
+    return ROMAN[number] if number < len(ROMAN) else str(number)
 
 
-def part_label(number: int, lang: str) -> str:
-    """第二部分 / Part II."""
-    if lang == "en":
-        return f"Part {ROMAN[number] if number < len(ROMAN) else number}"
-    label = f"第{chinese_numeral(number)}部分"
-    return to_traditional(label) if lang == "zh-Hant" else label
+def _script(lang: str) -> str:
+    return "en" if lang == "en" else "zh"
 
 
-def part_prefix(number: int, lang: str) -> str:
-    """二、 / II. — as part headings are numbered."""
-    if lang == "en":
-        return f"{ROMAN[number] if number < len(ROMAN) else number}."
-    return f"{chinese_numeral(number)}、"
+def _unit_text(unit: int | Article, lang: str, short: bool) -> str:
+    if isinstance(unit, Article):
+        kind = "part-item" if unit.kind == "item" and unit.ref else unit.kind
+        number, part = unit.printed, unit.part
+    else:
+        kind, number, part = "article", unit, 0
+    template = UNIT_LABELS[kind][_script(lang)][1 if short else 0]
+    text = template.format(n=number, cn=_numeral(number), part=part, roman=_roman(part), part_cn=_numeral(part))
+    return to_traditional(text) if lang == "zh-Hant" else text
+
+
+def _division_text(division: int | Part, lang: str, prefix: bool) -> str:
+    kind, number = (division.kind, division.number) if isinstance(division, Part) else ("part", division)
+    template = DIVISION_LABELS[kind][_script(lang)][1 if prefix else 0]
+    text = template.format(n=number, cn=_numeral(number), roman=_roman(number))
+    return to_traditional(text) if lang == "zh-Hant" and not prefix else text
+
+
+def _numeral(number: int) -> str:
+    try:
+        return chinese_numeral(number)
+    except ValueError:
+        return str(number)
+
+
+def article_label(number: int | Article, lang: str) -> str:
+    """第（五）条 / Article 5; a law's 第五条; an item 第3项 / Item 3 (Part II, item 3 where items restart)."""
+    return _unit_text(number, lang, short=False)
+
+
+def article_short(number: int | Article, lang: str) -> str:
+    """（五） / Art. 5 — for compact lists and link labels; 第五条; 3．"""
+    return _unit_text(number, lang, short=True)
+
+
+def part_label(number: int | Part, lang: str) -> str:
+    """第二部分 / Part II; a law's 第二章 / Chapter 2."""
+    return _division_text(number, lang, prefix=False)
+
+
+def part_prefix(number: int | Part, lang: str) -> str:
+    """二、 / II. — as part headings are numbered; 第二章 / Chapter 2 for a law's chapters."""
+    return _division_text(number, lang, prefix=True)
 
 
 def qa_label(number: int, lang: str) -> str:

@@ -179,6 +179,8 @@ class Document:
     signers, date, 此件公开发布 note); paragraph ids ``end-p1``…"""
     form: str = "opinion"
     """The form of the text (:data:`explainer.grammar.FORMS`): 'opinion', 'items', 'law' or 'qa'."""
+    title_quoted: bool = False
+    """The title was set in 《》 in the source (the model's title holds the words without them)."""
     history: tuple[Paragraph, ...] = ()
     """The date or enactment history under the title (（2021年5月20日）, （…通过 …修订）); ids ``hist-p1``…"""
 

@@ -109,8 +109,8 @@ class ParallelRenderer:
 
     def _article_prefixes(self, article: Article) -> tuple[str, str]:
         if article.title:
-            return article_short(article.number, self.zh), f"{article_label(article.number, 'en')}: "
-        return article_label(article.number, self.zh), article_label(article.number, "en")
+            return article_short(article, self.zh), f"{article_label(article, 'en')}: "
+        return article_label(article, self.zh), article_label(article, "en")
 
     def _page(self, path: str, title: str, description: str, crumbs: list[str], rows: list[str], units: list[CitationUnit]) -> Page:
         """Assemble a page; ``rows`` were rendered since the last page, so their translation states are known."""
@@ -147,11 +147,11 @@ class ParallelRenderer:
         return None if rendering.status == "missing" else rendering.text
 
     def _article_title(self, article: Article) -> str:
-        label_text = article_label(article.number, self.lang)
+        label_text = article_label(article, self.lang)
         title = self._translated(article.title) if article.title else None
         if title is None:
             return label_text
-        return f"{label_text}: {title}" if self.lang == "en" else f"{article_short(article.number, self.lang)}{title}"
+        return f"{label_text}: {title}" if self.lang == "en" else f"{article_short(article, self.lang)}{title}"
 
     def _qa_title(self, item: QAItem) -> str:
         question = self._translated(item.question)
@@ -161,7 +161,7 @@ class ParallelRenderer:
         path = self.urls.parallel_article(article.number)
         title = self._side_by_side(self._article_title(article))
         crumbs = [
-            markup.link(article_label(article.number, self.lang), relative(path, self.urls.article(article.number))),
+            markup.link(article_label(article, self.lang), relative(path, self.urls.article(article.number))),
             markup.link(label("whole_side_by_side", self.lang), relative(path, self.urls.parallel_document, f"a{article.key}")),
         ]
         rows = []
@@ -202,7 +202,7 @@ class ParallelRenderer:
             rows.append(self.row(document.doc_number, "par-row par-doc-number"))
         rows += self.paragraphs(document.preamble)
         for part in document.parts:
-            rows.append(self.heading_row(2, f"part{part.number}", part.title, part_prefix(part.number, self.zh), part_prefix(part.number, "en") + " "))
+            rows.append(self.heading_row(2, f"part{part.number}", part.title, part_prefix(part, self.zh), part_prefix(part, "en") + " "))
             rows += self.paragraphs(part.intro)
             for number in part.articles:
                 article = document.article(number)
@@ -210,7 +210,7 @@ class ParallelRenderer:
                     zh_prefix, en_prefix = self._article_prefixes(article)
                     rows.append(self.heading_row(3, f"a{article.key}", article.title, zh_prefix, en_prefix))
                 else:
-                    rows.append(f'<h3 class="par-label" id="a{article.key}">{markup.attribute(article_label(number, self.lang))}</h3>')
+                    rows.append(f'<h3 class="par-label" id="a{article.key}">{markup.attribute(article_label(document.article(number), self.lang))}</h3>')
                 rows += self.paragraphs(article.paragraphs)
         rows += self.paragraphs(document.closing)
         if document.qa:

@@ -246,8 +246,8 @@ def parse_text(
     form = detect_form(line.text for line in lines)
     header = split_header(lines, source, form)
     body, trailer = cut_trailer(header.body, form)
-    set_aside = {line.line for line in dropped + header.dropped + trailer}
-    notices = [notice for notice in find_suspicious(raw_lines, corrections) if notice.line not in set_aside]
+    set_aside = {line.line for line in dropped + header.dropped + trailer} | {line.number for line in header.history}
+    notices = [notice for notice in find_suspicious(raw_lines, corrections, form) if notice.line not in set_aside]
     answers_marked = any(classify(line.text, form) is Kind.ANSWER for line in body)
     joined, join_repairs = join_page_breaks(body, answers_marked, form)
     builder = _DocumentBuilder(source, corrections, corrections_file, answers_marked, form)
@@ -259,6 +259,7 @@ def parse_text(
         title=title,
         doc_number=doc_number,
         history=builder.history(header.history),
+        title_quoted=bool(TITLE_RE.match(header.title.text)),
         form=form.name,
         dropped=tuple(sorted(dropped + header.dropped + trailer, key=lambda line: line.line)),
         repairs=tuple(sorted(correction_repairs + join_repairs + builder.repairs, key=lambda repair: repair.line)),
@@ -303,7 +304,8 @@ def drop_boilerplate(lines: list[str]) -> tuple[list[Line], list[DroppedLine]]:
         if not text:
             continue
         reason = boilerplate_reason(text)
-        if reason:
+        if reason and not END_MARKERS.match(text):
+            # End markers stay for cut_trailer: what follows them is set aside too.
             dropped.append(DroppedLine(number, text, reason))
         else:
             kept.append(Line(number, text))
@@ -423,12 +425,12 @@ def cut_trailer(body: list[Line], form: Form) -> tuple[list[Line], list[DroppedL
     """Set aside what a page shows after the text: from the first end marker (延伸阅读, 相关新闻,
     上一篇…) that follows the last numbered unit or question, every line is another story or navigation."""
     last_structural = max((index for index, line in enumerate(body) if _structural(line.text, form)), default=-1)
-    for index in range(last_structural + 1, len(body)):
-        marker = body[index]
-        if END_MARKERS.match(marker.text):
-            why = f"after the end of the text (from '{marker.text[:12]}' on line {marker.number})"
-            return body[:index], [DroppedLine(line.number, line.text, why) for line in body[index:]]
-    return body, []
+    end = next((index for index in range(last_structural + 1, len(body)) if END_MARKERS.match(body[index].text)), len(body))
+    why = f"after the end of the text, below '{body[end].text[:12]}' on line {body[end].number}" if end < len(body) else ""
+    kept = [line for line in body[:end] if not END_MARKERS.match(line.text)]
+    dropped = [DroppedLine(line.number, line.text, boilerplate_reason(line.text) or "site control") for line in body[:end] if END_MARKERS.match(line.text)]
+    dropped += [DroppedLine(line.number, line.text, boilerplate_reason(line.text) or why) for line in body[end:]]
+    return kept, dropped
 
 
 def is_title_line(text: str, form: Form = OPINION) -> bool:
@@ -534,6 +536,8 @@ def _after_title(lines: list[Line], index: int, title: Line, issuers: list[Line]
             dropped.append(DroppedLine(line.number, line.text, "title repeated by the publishing site"))
         elif doc_number is None and DOC_NUMBER_RE.match(line.text):
             doc_number = line
+        elif not history and doc_number is None and ISSUER_RE.match(line.text) and len(issuers) < SIGNER_LINES_MAX:
+            issuers.append(line)
         elif not history and _opens_history(line.text):
             block = _history_block(lines, index)
             history += block
@@ -594,13 +598,24 @@ def _find_title_in_window(lines: list[Line], form: Form) -> tuple[int, int] | No
     found: tuple[int, int] | None = None
     for index, line in enumerate(window):
         if is_title_line(line.text, form):
-            if found is None or _bare_title(line.text) != _bare_title(window[found[0]].text):
-                found = (index, 1)
+            found = (index, 1)
         elif index + 1 < len(window) and found is None and is_title_line(line.text + window[index + 1].text, form):
             found = (index, 2)
     if found is None and form is QA_ONLY:
         found = next(((index, 1) for index, line in enumerate(window) if has_qa_marker(line.text) and not ends_sentence(line.text)), None)
-    return found
+    if found is None or found[1] == 2:
+        return found
+    # The first of the copies a site shows (its page heading, the title, an issuer line between them).
+    title = _bare_title(window[found[0]].text)
+    index = found[0]
+    while index > 0:
+        if _bare_title(window[index - 1].text) == title:
+            index -= 1
+        elif ISSUER_RE.match(window[index - 1].text) and index >= 2 and _bare_title(window[index - 2].text) == title:
+            index -= 2
+        else:
+            break
+    return index, 1
 
 
 def _find_title(candidates: list[Line], form: Form = OPINION) -> tuple[int, int]:
@@ -616,17 +631,38 @@ def _find_title(candidates: list[Line], form: Form = OPINION) -> tuple[int, int]
     return candidates.index(fallback[-1]), 1
 
 
-def find_suspicious(raw_lines: list[str], corrections: Corrections) -> list[Notice]:
-    """Spots a human should look at: Latin letters or stray spaces inside Chinese prose."""
+def find_suspicious(raw_lines: list[str], corrections: Corrections, form: Form = OPINION) -> list[Notice]:
+    """Spots a human should look at: Latin letters or stray spaces inside Chinese prose.
+
+    Spaces that are a law's typesetting are not suspicious: after 第一条 and inside a
+    chapter or section heading (第一章　总　　则).
+    """
     notices: list[Notice] = []
     for number, text in enumerate(raw_lines, start=1):
         if not re.search(f"[{CJK}]", text):
             continue
         for match in LATIN_RE.finditer(text):
             notices.append(_review(number, match.start() + 1, "Latin letters in Chinese text", match.group(), corrections))
+        layout_end = _layout_end(text, form)
         for match in CJK_SPACE_RE.finditer(text):
-            notices.append(_review(number, match.start() + 2, "space inside Chinese text", match.group(), corrections))
+            if match.start() >= layout_end:
+                notices.append(_review(number, match.start() + 2, "space inside Chinese text", match.group(), corrections))
     return notices
+
+
+LAW_MARKER_RE = re.compile(r"^(?:#{1,6}[ \t]+)?(?:\*\*)?第[一二三四五六七八九十百零〇]+([章节条])(?:\*\*)?[ \t\u3000]*")
+
+
+def _layout_end(text: str, form: Form) -> int:
+    """The column up to which a line's spaces are typesetting: the whole of a law's heading, its article marker."""
+    if form is not LAW:
+        return 0
+    stripped = text.lstrip(" \t\u3000")
+    match = LAW_MARKER_RE.match(stripped)
+    if not match:
+        return 0
+    offset = len(text) - len(stripped)
+    return len(text) if match.group(1) in "章节" else offset + match.end()
 
 
 def _review(line: int, column: int, kind: str, text: str, corrections: Corrections) -> Notice:

@@ -22,7 +22,7 @@ from .urls import DocumentUrls, relative
 
 def print_page(document: Document, config: DocumentConfig, texts: Texts, lang: str, base_url: str) -> Page:
     """The whole document in ``lang``, with the permanent address of its reading pages on top."""
-    urls = DocumentUrls(config.prefix)
+    urls = DocumentUrls(config.prefix, document)
     path = urls.print_document
     # A renderer without extras: the printed text carries no cross-link boxes or share panels.
     renderer = DocumentRenderer(document, config, texts, lang, PageExtras())

@@ -64,7 +64,7 @@ class DocumentRenderer:
         self.config = config
         self.texts = texts
         self.lang = lang
-        self.urls = DocumentUrls(config.prefix)
+        self.urls = DocumentUrls(config.prefix, document)
         self.labels = labels(lang)
         self.extras = extras or PageExtras()
         self._statuses: list[str] = []
@@ -98,11 +98,11 @@ class DocumentRenderer:
     def article_title(self, article: Article) -> str:
         title = self.plain(article.title) if article.title else ""
         if self.lang == "en":
-            return f"{article_label(article.number, 'en')}: {title}" if title else article_label(article.number, "en")
-        return f"{article_short(article.number, self.lang)}{title}" if title else article_label(article.number, self.lang)
+            return f"{article_label(article, 'en')}: {title}" if title else article_label(article, "en")
+        return f"{article_short(article, self.lang)}{title}" if title else article_label(article, self.lang)
 
     def part_title(self, part: Part) -> str:
-        return f"{part_prefix(part.number, self.lang)}{' ' if self.lang == 'en' else ''}{self.plain(part.title)}"
+        return f"{part_prefix(part, self.lang)}{' ' if self.lang == 'en' else ''}{self.plain(part.title)}"
 
     def qa_title(self, item: QAItem) -> str:
         return self.plain(item.question)
@@ -178,7 +178,7 @@ class DocumentRenderer:
         title = self.part_title(part)
         lines = self._crumbs(
             markup.link(self.labels["full_text"], relative(path, self.urls.articles_index)),
-            markup.text(part_label(part.number, self.lang)),
+            markup.text(part_label(part, self.lang)),
         )
         lines += [f"# {markup.text(title)} {{ #part{part.number} }}", "", "{{NOTICES}}"]
         lines.append(self.paragraphs(part.intro))
@@ -194,8 +194,8 @@ class DocumentRenderer:
         part = self.document.part(article.part)
         title = self.article_title(article)
         lines = self._crumbs(
-            markup.link(f"{part_label(part.number, self.lang)} {self.plain(part.title)}", relative(path, self.urls.part(part.number))),
-            markup.text(article_label(article.number, self.lang)),
+            markup.link(f"{part_label(part, self.lang)} {self.plain(part.title)}", relative(path, self.urls.part(part.number))),
+            markup.text(article_label(article, self.lang)),
         )
         lines += [f"# {markup.text(title)} {{ #a{article.key} }}", "", *self.extras.after_title.get(path, []), "{{NOTICES}}"]
         lines.append(self.paragraphs(article.paragraphs))

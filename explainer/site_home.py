@@ -94,7 +94,7 @@ class _SiteHome:
 
     def _document(self, item: HostedDocument) -> str:
         document, config, texts = item.document, item.config, item.texts
-        urls = DocumentUrls(config.prefix)
+        urls = DocumentUrls(config.prefix, document)
         renderer = DocumentRenderer(document, config, texts, self.lang)
         target = urls.articles_index if config.is_default else urls.home
         heading = markup.link(self.plain(texts, document.title), relative(HOME_PAGE, target))

@@ -23,11 +23,12 @@ from explainer.project import DocumentConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "documents"
-NAMES = sorted(path.stem for path in FIXTURES.glob("*.txt"))
+SOURCES = {path.stem: path for path in sorted([*FIXTURES.glob("*.txt"), *FIXTURES.glob("*.md")]) if path.name != "README.md"}
+NAMES = sorted(SOURCES)
 
 
 def fixture(name: str) -> Path:
-    return FIXTURES / f"{name}.txt"
+    return SOURCES[name]
 
 
 def model_json(document: Document, source: Path) -> str:
@@ -50,7 +51,23 @@ def documents() -> dict[str, Document]:
 
 
 def test_there_is_a_fixture_for_every_form() -> None:
-    assert NAMES == ["gov-cn-full-width", "moe-continuation", "question-unmarked-answers", "xinhua-half-width", "xinhua-journalist-qa"]
+    assert NAMES == [
+        "decision-items-ascii",
+        "decision-items-fullwidth",
+        "gov-cn-full-width",
+        "law-markdown",
+        "law-npc-chapters",
+        "law-regulation-repost",
+        "moe-continuation",
+        "qa-only-school-repost",
+        "qa-only-xinhua",
+        "question-unmarked-answers",
+        "regulation-articles-only",
+        "repost-party-opinion",
+        "repost-school-opinion",
+        "xinhua-half-width",
+        "xinhua-journalist-qa",
+    ]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -68,22 +85,52 @@ def test_cli_parse_prints_the_same_model(name: str, documents: dict[str, Documen
     assert result.stderr == ""
 
 
-STRUCTURAL_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|(?:问|记者|答)\s*[：:]|——)")
+NUMERAL = "[一二三四五六七八九十百零〇]+"
+MARKERS = {
+    "opinion": rf"{NUMERAL}、|[(（]{NUMERAL}[)）]",
+    "items": rf"{NUMERAL}、|\d{{1,3}}(?:．|、|\.(?!\d))",
+    "law": rf"(?:\*\*)?第{NUMERAL}[章节条](?:\*\*)?",
+    "qa": "(?!)",
+}
+"""What the parser turns into numbers, per form: the markers that open a line."""
 
 
-def content(text: str) -> str:
-    """Letters and digits only: what must survive parsing, in order."""
-    return re.sub(r"[\W_]", "", text)
+def structural_marker(form: str) -> re.Pattern[str]:
+    return re.compile(rf"^[\s\u3000]*(?:#{{1,6}}\s+)?(?:{MARKERS[form]}|(?:问|记者|答)\s*[：:])")
+
+
+def visible(text: str) -> str:
+    """Every character but spaces: punctuation counts."""
+    return re.sub(r"\s", "", text)
+
+
+def model_text(document: Document) -> str:
+    """The model's text in reading order, with the punctuation that closed inline headings."""
+    heading_ends = {article.title.id: article.heading_end for article in document.articles if article.title}
+    quoted = {document.title.id} if document.title_quoted else set()
+    return "".join(
+        ("《" + visible(segment.zh) + "》" if segment.id in quoted else visible(segment.zh)) + heading_ends.get(segment.id, "")
+        for segment in sorted(document.segments(), key=lambda segment: segment.line)
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_no_text_is_lost(name: str, documents: dict[str, Document]) -> None:
-    """Every character of content in the source, in order, is in the model, or listed as dropped with its line."""
+    """Every character of the source but spaces, punctuation included, is in the model in order,
+    or in a line listed as dropped; only the markers that became numbers (一、 (一) 第一条 1． 问：) and
+    the —— before the Q&A's subtitle go."""
     document = documents[name]
     dropped = {line.line for line in document.dropped}
-    lines = fixture(name).read_text(encoding="utf-8").split("\n")
-    source = "".join(content(STRUCTURAL_MARKER.sub("", line)) for number, line in enumerate(lines, 1) if number not in dropped)
-    assert "".join(content(segment.zh) for segment in document.segments()) == source
+    subtitle = document.qa.subtitle.line if document.qa and document.qa.subtitle else 0
+    marker = structural_marker(document.form)
+    kept = []
+    for number, line in enumerate(fixture(name).read_text(encoding="utf-8").split("\n"), 1):
+        if number in dropped:
+            continue
+        line = marker.sub("", line)
+        line = re.sub(r"^[\s\u3000]*(?:——|#{1,6}\s)", "", line) if number == subtitle or line.lstrip().startswith("#") else line
+        kept.append(visible(line))
+    assert model_text(document) == "".join(kept)
 
 
 # -- text before the first part: header, issuing number, addressees, page furniture ----------
