@@ -990,6 +990,8 @@ class _DocumentBuilder:
             match = QUESTION_RE.match(line.text)
             assert match
             number = len(self.items) + 1
+            if not match.group(2).strip():
+                raise self.error(line, f"empty question: expected text after {match.group(1)}：")
             question = Segment(f"q{number}-q", match.group(2).strip(), line.number)
             self.items.append(_ItemBuilder(number, question, line.number, match.group(1)))
         elif kind is Kind.ANSWER:

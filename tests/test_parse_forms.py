@@ -20,6 +20,7 @@ from explainer.export import document_export
 from explainer.model import Document
 from explainer.parse import closing_start, Line, parse_file, parse_text
 from explainer.project import DocumentConfig
+from lossless import without_marker
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "documents"
@@ -85,20 +86,6 @@ def test_cli_parse_prints_the_same_model(name: str, documents: dict[str, Documen
     assert result.stderr == ""
 
 
-NUMERAL = "[一二三四五六七八九十百零〇]+"
-MARKERS = {
-    "opinion": rf"{NUMERAL}、|[(（]{NUMERAL}[)）]",
-    "items": rf"{NUMERAL}、|\d{{1,3}}(?:．|、|\.(?!\d))",
-    "law": rf"(?:\*\*)?第{NUMERAL}[章节条](?:\*\*)?",
-    "qa": "(?!)",
-}
-"""What the parser turns into numbers, per form: the markers that open a line."""
-
-
-def structural_marker(form: str) -> re.Pattern[str]:
-    return re.compile(rf"^[\s\u3000]*(?:#{{1,6}}\s+)?(?:{MARKERS[form]}|(?:问|记者|答)\s*[：:])")
-
-
 def visible(text: str) -> str:
     """Every character but spaces: punctuation counts."""
     return re.sub(r"\s", "", text)
@@ -122,14 +109,12 @@ def test_no_text_is_lost(name: str, documents: dict[str, Document]) -> None:
     document = documents[name]
     dropped = {line.line for line in document.dropped}
     subtitle = document.qa.subtitle.line if document.qa and document.qa.subtitle else 0
-    marker = structural_marker(document.form)
     kept = []
     for number, line in enumerate(fixture(name).read_text(encoding="utf-8").split("\n"), 1):
         if number in dropped:
             continue
-        line = marker.sub("", line)
-        line = re.sub(r"^[\s\u3000]*(?:——|#{1,6}\s)", "", line) if number == subtitle or line.lstrip().startswith("#") else line
-        kept.append(visible(line))
+        line = without_marker(line, document.form)
+        kept.append(visible(line.removeprefix("——") if number == subtitle else line))
     assert model_text(document) == "".join(kept)
 
 

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from explainer.errors import InputError
 from explainer.model import Document, chinese_numeral
 from explainer.parse import parse_text
+from lossless import without_marker
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [
@@ -59,8 +60,10 @@ def kept_content(text: str, document: Document) -> tuple[str, str]:
     """(content of the source minus dropped lines, content of the model)."""
     dropped = {line.line for line in document.dropped}
     lines = text.split("\n")
-    source = "".join(MARKER_CHARACTERS.sub("", line) for number, line in enumerate(lines, 1) if number not in dropped)
-    model = "".join(MARKER_CHARACTERS.sub("", segment.zh) for segment in document.segments())
+    source = "".join(
+        MARKER_CHARACTERS.sub("", without_marker(line, document.form)) for number, line in enumerate(lines, 1) if number not in dropped
+    )
+    model = "".join(MARKER_CHARACTERS.sub("", segment.zh) for segment in sorted(document.segments(), key=lambda segment: segment.line))
     return source, model
 
 
