@@ -7,7 +7,7 @@ law, ``问：`` ``答：`` in every Q&A), after the Markdown marks the parser al
 
 from __future__ import annotations
 
-from explainer.grammar import ANSWER, FORMS, QUESTION, block_match, strip_markup
+from explainer.document.grammar import ANSWER, FORMS, QUESTION, block_match, strip_markup
 
 
 def without_marker(line: str, form_name: str) -> str:

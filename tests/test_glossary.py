@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.errors import InputError
-from explainer.glossary import TermMatcher, derive_pinyin, load_glossary
+from explainer.common.errors import InputError
+from explainer.glossary.terms import TermMatcher, derive_pinyin, load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 TERMS = ROOT / "glossary" / "terms.yml"
@@ -131,7 +131,7 @@ def test_exports(built_site: Path, glossary) -> None:  # type: ignore[no-untyped
 def test_the_prefix_tree_pattern_matches_as_the_longest_first_alternation() -> None:
     import re
 
-    from explainer.glossary import load_glossary, trie_pattern
+    from explainer.glossary.terms import load_glossary, trie_pattern
 
     glossary = load_glossary(str(ROOT / "glossary" / "terms.yml"))
     texts = {lang: (ROOT / "sources" / "vocational-education-2021.txt").read_text(encoding="utf-8") for lang in ("zh-Hans",)}

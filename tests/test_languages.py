@@ -10,14 +10,14 @@ import polib
 import pytest
 
 from explainer.check import run_check
-from explainer.i18n import to_traditional
-from explainer.model import Segment
-from explainer.parse import parse_file, parse_text
-from explainer.project import DocumentConfig
-from explainer.qa_checks import numbers_missing, stray_chinese, translation_problems
-from explainer.render import DocumentRenderer
-from explainer.term_checks import term_problems
-from explainer.translations import Catalog, Texts, load_catalog, po_path, synchronise, template
+from explainer.translation.conversion import to_traditional
+from explainer.document.model import Segment
+from explainer.document.parse import parse_file, parse_text
+from explainer.config.project import DocumentConfig
+from explainer.translation.checks import numbers_missing, stray_chinese, translation_problems
+from explainer.render.pages import DocumentRenderer
+from explainer.glossary.checks import term_problems
+from explainer.translation.catalog import Catalog, Texts, load_catalog, po_path, synchronise, template
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "vocational-education-2021"
