@@ -71,7 +71,7 @@ def load_documents(project: Project) -> list[LoadedDocument]:
     loaded = []
     for config in project.documents:
         document = parse_file(config.source, config.slug)
-        loaded.append(LoadedDocument(config, document, load_texts(project.root, document), align_document(document)))
+        loaded.append(LoadedDocument(config, document, load_texts(project.root, document), align_document(document) if document.has_text else Alignment()))
     return loaded
 
 

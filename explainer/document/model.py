@@ -187,6 +187,27 @@ class Document:
     def article(self, number: int) -> Article:
         return self.articles[number - 1]
 
+    @property
+    def has_text(self) -> bool:
+        """False for a press Q&A published alone: no parts, no articles, no full-text pages."""
+        return bool(self.parts or self.articles)
+
+    def divisions(self) -> list[tuple[Part | None, tuple[int, ...]]]:
+        """The articles in reading order, grouped: (None, articles outside any part) first when
+        there are any, then each part with its articles."""
+        loose = self.loose_articles
+        return ([(None, loose)] if loose else []) + [(part, part.articles) for part in self.parts]
+
+    @staticmethod
+    def section_starts(part: Part | None) -> dict[int, Section]:
+        """Article number → the section (第一节) whose heading stands above it."""
+        return {section.articles[0]: section for section in part.sections if section.articles} if part else {}
+
+    @property
+    def loose_articles(self) -> tuple[int, ...]:
+        """Numbers of the articles outside any part (a regulation without chapters)."""
+        return tuple(article.number for article in self.articles if article.part == 0)
+
     def part(self, number: int) -> Part:
         return self.parts[number - 1]
 

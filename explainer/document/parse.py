@@ -902,12 +902,12 @@ class _DocumentBuilder:
         part = self.parts[-1] if self.parts else None
         label, ref = self._check_number(line, block, printed, written, part)
         number = len(self.articles) + 1
-        key = ref or article_key(number)
         if block is LAW_ARTICLE:
             title_text, heading_end, rest = "", "", body
         else:
             title_text, heading_end, rest = split_heading(body)
-        title = Segment(f"a{key}-t", title_text, line.number) if title_text else None
+        # The title's id is made at assembly, once the keys are final (see _final_keys).
+        title = Segment("", title_text, line.number) if title_text else None
         article = _ArticleBuilder(number, part.number if part else 0, title, line.number, label, heading_end, ref)
         if rest:
             article.paragraphs.append(Line(line.number, rest))
@@ -937,6 +937,16 @@ class _DocumentBuilder:
         if self.restarts:
             return printed, f"{part.number}-{printed}"
         return 0, ""
+
+    def _final_keys(self) -> None:
+        """Items numbered again in each part are keyed part-item everywhere, the first part's
+        included (which was read before the second part showed the numbering restarts)."""
+        if not self.restarts:
+            return
+        for article in self.articles:
+            if not article.ref:
+                article.label = article.number
+                article.ref = f"{article.part}-{article.number}"
 
     def _close_opinion(self) -> None:
         """Separate the closing section from the text after the last article (once)."""
@@ -1035,6 +1045,7 @@ class _DocumentBuilder:
         if not self.parts and (self.form.divisions_required or not self.articles):
             raise ParseError(self.source, 1, "no parts found: expected part headings such as 一、总体要求")
         self._close_opinion()
+        self._final_keys()
         for part in self.parts:
             if not part.articles and not part.intro:
                 what = "articles (…)" if self.form.division is PART else "articles 第…条"
@@ -1140,7 +1151,7 @@ class _DocumentBuilder:
                 Article(
                     article.number,
                     article.part,
-                    article.title,
+                    Segment(f"a{article.ref or article_key(article.number)}-t", article.title.zh, article.title.line) if article.title else None,
                     self._paragraphs(f"a{article.ref or article_key(article.number)}", article.paragraphs),
                     article.line,
                     self.form.unit_kind,

@@ -121,10 +121,10 @@ class Citations:
     def all_units(self) -> list[CitationUnit]:
         """Every unit of the document that holds paragraphs, in reading order."""
         units = [self.preamble()] if self.document.preamble else []
-        for part in self.document.parts:
-            if part.intro:
+        for part, numbers in self.document.divisions():
+            if part is not None and part.intro:
                 units.append(self.part(part.number))
-            units += [self.article(number) for number in part.articles]
+            units += [self.article(number) for number in numbers]
         if self.document.closing:
             units.append(self.closing())
         if self.document.qa:

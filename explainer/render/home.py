@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import markup
-from .i18n import labels
+from .i18n import document_labels, labels
 from ..translation.conversion import to_traditional
 from ..document.model import Document, Segment
 from ..config.project import DocumentConfig
@@ -97,7 +97,7 @@ class _SiteHome:
         document, config, texts = item.document, item.config, item.texts
         urls = DocumentUrls(config.prefix, document)
         renderer = DocumentRenderer(document, config, texts, self.lang)
-        target = urls.articles_index if config.is_default else urls.home
+        target = urls.articles_index if config.is_default and document.has_text else urls.home
         heading = markup.link(self.plain(texts, document.title), relative(HOME_PAGE, target))
         lines = [f"## {heading} {{ #doc-{config.slug} }}", ""]
         if document.issuers:
@@ -108,7 +108,8 @@ class _SiteHome:
         # The default document's home is this page: all of its description stays here.
         for paragraph in about if config.is_default else about[:1]:
             lines += [markup.text(paragraph), *([f'{{: lang="{about_lang}" }}'] if about_lang else []), ""]
-        lines.append(f"- {markup.link(self.labels['full_text'], relative(HOME_PAGE, urls.articles_index))}")
+        if document.has_text:
+            lines.append(f"- {markup.link(document_labels(self.lang, document.form)['full_text'], relative(HOME_PAGE, urls.articles_index))}")
         for part in document.parts:
             self.plain(texts, part.title)
             lines.append(f"    - {markup.link(renderer.part_title(part), relative(HOME_PAGE, urls.part(part.number)))}")

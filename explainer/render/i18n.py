@@ -11,6 +11,8 @@ _ZH: dict[str, str] = {
     "site_name": "政策解读",
     "home": "首页",
     "full_text": "意见全文",
+    "full_text_plain": "全文",
+    "articles_in_chapter": "本章条文",
     "overview": "总览",
     "parts_and_articles": "各部分与条目",
     "qa": "答记者问",
@@ -41,6 +43,8 @@ _EN: dict[str, str] = {
     "site_name": "Policy Explainer",
     "home": "Home",
     "full_text": "Full text",
+    "full_text_plain": "Full text",
+    "articles_in_chapter": "Articles in this chapter",
     "overview": "Overview",
     "parts_and_articles": "Parts and articles",
     "qa": "Press Q&A",
@@ -126,6 +130,21 @@ def _numeral(number: int) -> str:
         return str(number)
 
 
+FORM_LABELS: dict[str, dict[str, str]] = {
+    "items": {"full_text": "full_text_plain"},
+    "law": {"full_text": "full_text_plain", "articles_in_part": "articles_in_chapter"},
+    "qa": {"full_text": "full_text_plain"},
+}
+"""Interface strings that depend on the form of the document (a law's text is not an Opinion's)."""
+
+
+def document_labels(lang: str, form: str) -> dict[str, str]:
+    """Interface strings for ``lang`` as they read for a document of ``form``."""
+    strings = labels(lang)
+    overrides = FORM_LABELS.get(form, {})
+    return strings | {key: strings[replacement] for key, replacement in overrides.items()} if overrides else strings
+
+
 def article_label(number: int | Article, lang: str) -> str:
     """第（五）条 / Article 5; a law's 第五条; an item 第3项 / Item 3 (Part II, item 3 where items restart)."""
     return _unit_text(number, lang, short=False)
@@ -144,6 +163,16 @@ def part_label(number: int | Part, lang: str) -> str:
 def part_prefix(number: int | Part, lang: str) -> str:
     """二、 / II. — as part headings are numbered; 第二章 / Chapter 2 for a law's chapters."""
     return _division_text(number, lang, prefix=True)
+
+
+SECTION_LABELS: dict[str, str] = {"en": "Section {n}", "zh": "第{cn}节"}
+"""How a law's sections (第一节) are named."""
+
+
+def section_label(number: int, lang: str) -> str:
+    """第一节 / Section 1."""
+    text = SECTION_LABELS[_script(lang)].format(n=number, cn=_numeral(number))
+    return to_traditional(text) if lang == "zh-Hant" else text
 
 
 def qa_label(number: int, lang: str) -> str:

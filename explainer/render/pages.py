@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from . import markup
-from .i18n import article_label, article_short, labels, part_label, part_prefix, qa_label
+from .i18n import article_label, article_short, document_labels, labels, part_label, part_prefix, qa_label, section_label
 from ..translation.conversion import to_traditional
-from ..document.model import Article, Document, Paragraph, Part, QAItem, Segment
+from ..document.model import Article, Document, Paragraph, Part, QAItem, Section, Segment
 from ..config.project import DocumentConfig
 from ..translation.catalog import Rendering, Texts
 from .urls import DocumentUrls, relative
@@ -66,7 +66,7 @@ class DocumentRenderer:
         self.texts = texts
         self.lang = lang
         self.urls = DocumentUrls(config.prefix, document)
-        self.labels = labels(lang)
+        self.labels = document_labels(lang, document.form)
         self.extras = extras or PageExtras()
         self._statuses: list[str] = []
 
@@ -111,7 +111,9 @@ class DocumentRenderer:
     # -- pages ---------------------------------------------------------------
 
     def pages(self) -> list[Page]:
-        pages = [self.home(), self.articles_index()]
+        pages = [self.home()]
+        if self.document.has_text:
+            pages.append(self.articles_index())
         pages += [self.part_page(part) for part in self.document.parts]
         pages += [self.article_page(article) for article in self.document.articles]
         if self.document.qa:
@@ -139,11 +141,14 @@ class DocumentRenderer:
             lines += [f"{markup.text(self.labels['issued_by'])}: {markup.text(self.plain(self.document.issuers))}", "{: .issuers }", ""]
         if self.document.doc_number:
             lines += [markup.text(self.plain(self.document.doc_number)), "{: .doc-number }", ""]
+        if self.document.history:
+            lines += [self.paragraphs(self.document.history), ""]
         about, about_lang = self._about()
         for paragraph in about:
             lines += [markup.text(paragraph), *([f'{{: lang="{about_lang}" }}'] if about_lang else []), ""]
         lines += [f"## {markup.text(self.labels['contents'])} {{ #contents }}", ""]
-        lines.append(f"- {markup.link(self.labels['full_text'], relative(path, self.urls.articles_index))}")
+        if self.document.has_text:
+            lines.append(f"- {markup.link(self.labels['full_text'], relative(path, self.urls.articles_index))}")
         for part in self.document.parts:
             lines.append(f"    - {markup.link(self.part_title(part), relative(path, self.urls.part(part.number)))}")
         if self.document.qa:
@@ -161,12 +166,12 @@ class DocumentRenderer:
         path = self.urls.articles_index
         title = self.plain(self.document.title)
         lines = [f"# {markup.text(title)} {{ #full-text }}", "", "{{NOTICES}}"]
+        lines.append(self.paragraphs(self.document.history))
         lines.append(self.paragraphs(self.document.preamble))
+        lines += ["", *self._article_list(path, self.document.loose_articles)]
         for part in self.document.parts:
             lines += ["", f"## {markup.link(self.part_title(part), relative(path, self.urls.part(part.number)))} {{ #part{part.number} }}", ""]
-            for number in part.articles:
-                article = self.document.article(number)
-                lines.append(f"- {markup.link(self.article_title(article), relative(path, self.urls.article(number)))}")
+            lines += self._article_list(path, part.articles, part, level=3)
         if self.document.closing:
             # The closing section (closing paragraph, signers, date) ends the full text.
             lines += ["", self.paragraphs(self.document.closing)]
@@ -184,20 +189,36 @@ class DocumentRenderer:
         lines += [f"# {markup.text(title)} {{ #part{part.number} }}", "", "{{NOTICES}}"]
         lines.append(self.paragraphs(part.intro))
         lines += [f"## {markup.text(self.labels['articles_in_part'])} {{ #articles }}", ""]
-        for number in part.articles:
-            article = self.document.article(number)
-            lines.append(f"- {markup.link(self.article_title(article), relative(path, self.urls.article(number)))}")
+        lines += self._article_list(path, part.articles, part, level=3)
         lines.append("")
         return self._page(path, title, title, "\n".join(lines))
 
+    def section_title(self, part: Part, section: Section) -> str:
+        """第一节 职业学校教育 / Section 1 …: a law's section heading inside its chapter."""
+        prefix = section_label(section.number, self.lang)
+        return f"{prefix}{' ' if self.lang == 'en' else '　'}{self.plain(section.title)}"
+
+    def _article_list(self, path: str, numbers: Sequence[int], part: Part | None = None, level: int = 3) -> list[str]:
+        """Links to articles, with a law's section headings (第一节) above the first article of each section."""
+        starts = {section.articles[0]: section for section in part.sections if section.articles} if part else {}
+        lines: list[str] = []
+        for number in numbers:
+            if number in starts and part is not None:
+                section = starts[number]
+                lines += ["", f"{'#' * level} {markup.text(self.section_title(part, section))} {{ #part{part.number}-sec{section.number} }}", ""]
+            article = self.document.article(number)
+            lines.append(f"- {markup.link(self.article_title(article), relative(path, self.urls.article(number)))}")
+        return lines
+
     def article_page(self, article: Article) -> Page:
         path = self.urls.article(article.number)
-        part = self.document.part(article.part)
         title = self.article_title(article)
-        lines = self._crumbs(
-            markup.link(f"{part_label(part, self.lang)} {self.plain(part.title)}", relative(path, self.urls.part(part.number))),
-            markup.text(article_label(article, self.lang)),
-        )
+        if article.part:
+            part = self.document.part(article.part)
+            up = markup.link(f"{part_label(part, self.lang)} {self.plain(part.title)}", relative(path, self.urls.part(part.number)))
+        else:
+            up = markup.link(self.labels["full_text"], relative(path, self.urls.articles_index))
+        lines = self._crumbs(up, markup.text(article_label(article, self.lang)))
         lines += [f"# {markup.text(title)} {{ #a{article.key} }}", "", *self.extras.after_title.get(path, []), "{{NOTICES}}"]
         lines.append(self.paragraphs(article.paragraphs))
         lines.append(self._pager(path, article.number, len(self.document.articles), self.urls.article, self._article_link_title, "previous", "next"))
@@ -271,10 +292,12 @@ class DocumentRenderer:
     # -- navigation ------------------------------------------------------------
 
     def nav(self) -> list[NavItem]:
+        loose = tuple(NavItem(self.article_title(self.document.article(n)), self.urls.article(n)) for n in self.document.loose_articles)
         full_text = NavItem(
             self.labels["full_text"],
             self.urls.articles_index,
-            tuple(
+            loose
+            + tuple(
                 NavItem(
                     self.part_title(part),
                     self.urls.part(part.number),
@@ -283,7 +306,7 @@ class DocumentRenderer:
                 for part in self.document.parts
             ),
         )
-        items = [full_text]
+        items = [full_text] if self.document.has_text else []
         if self.document.qa:
             qa = self.document.qa
             items.append(

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from . import markup
 from .citation import Citations, CitationUnit
-from .i18n import article_label, article_short, labels, part_prefix, qa_label
+from .i18n import article_label, article_short, labels, part_prefix, qa_label, section_label
 from ..document.model import Article, Document, Paragraph, QAItem, Segment
 from .pages import NOTICE_KIND, STATUS_NOTICE, Page
 from .share import citation_block, label
@@ -200,11 +200,18 @@ class ParallelRenderer:
         rows.append(self.heading_row(2, "full-text", document.title, "", ""))
         if document.doc_number:
             rows.append(self.row(document.doc_number, "par-row par-doc-number"))
+        rows += self.paragraphs(document.history)
         rows += self.paragraphs(document.preamble)
-        for part in document.parts:
-            rows.append(self.heading_row(2, f"part{part.number}", part.title, part_prefix(part, self.zh), part_prefix(part, "en") + " "))
-            rows += self.paragraphs(part.intro)
-            for number in part.articles:
+        for part, numbers in document.divisions():
+            if part is not None:
+                rows.append(self.heading_row(2, f"part{part.number}", part.title, part_prefix(part, self.zh), part_prefix(part, "en") + " "))
+                rows += self.paragraphs(part.intro)
+            sections = document.section_starts(part)
+            for number in numbers:
+                if number in sections and part is not None:
+                    section = sections[number]
+                    prefixes = section_label(section.number, self.zh) + "　", section_label(section.number, "en") + " "
+                    rows.append(self.heading_row(3, f"part{part.number}-sec{section.number}", section.title, *prefixes))
                 article = document.article(number)
                 if article.title:
                     zh_prefix, en_prefix = self._article_prefixes(article)
@@ -215,7 +222,8 @@ class ParallelRenderer:
         rows += self.paragraphs(document.closing)
         if document.qa:
             qa = document.qa
-            rows.append(self.heading_row(2, "qa", qa.title, "", ""))
+            if qa.title is not document.title:
+                rows.append(self.heading_row(2, "qa", qa.title, "", ""))
             if qa.subtitle:
                 rows.append(self.row(qa.subtitle, "par-row par-subtitle"))
             rows += self.paragraphs(qa.intro)

@@ -47,11 +47,17 @@ def print_page(document: Document, config: DocumentConfig, texts: Texts, lang: s
         lines += [markup.text(renderer.plain(document.doc_number)), "{: .doc-number }", ""]
     lines += [f"{markup.text(label('online_at', lang))}: <{home}>", "{: .print-source .no-terms }", ""]
     lines.append(_notices(document, texts, lang))
+    lines.append(renderer.paragraphs(document.history))
     lines.append(renderer.paragraphs(document.preamble))
-    for part in document.parts:
-        lines += ["", f"## {markup.text(renderer.part_title(part))} {{ #part{part.number} }}", ""]
-        lines.append(renderer.paragraphs(part.intro))
-        for number in part.articles:
+    for part, numbers in document.divisions():
+        if part is not None:
+            lines += ["", f"## {markup.text(renderer.part_title(part))} {{ #part{part.number} }}", ""]
+            lines.append(renderer.paragraphs(part.intro))
+        sections = document.section_starts(part)
+        for number in numbers:
+            if number in sections and part is not None:
+                section = sections[number]
+                lines += ["", f"### {markup.text(renderer.section_title(part, section))} {{ #part{part.number}-sec{section.number} }}", ""]
             article = document.article(number)
             lines += ["", f"### {markup.text(renderer.article_title(article))} {{ #a{article.key} }}", ""]
             lines.append(renderer.paragraphs(article.paragraphs))
@@ -59,7 +65,8 @@ def print_page(document: Document, config: DocumentConfig, texts: Texts, lang: s
         lines += ["", renderer.paragraphs(document.closing)]
     if document.qa:
         qa = document.qa
-        lines += ["", f"## {markup.text(renderer.plain(qa.title))} {{ #qa }}", ""]
+        if qa.title is not document.title:
+            lines += ["", f"## {markup.text(renderer.plain(qa.title))} {{ #qa }}", ""]
         if qa.subtitle:
             lines += [f"{markup.text(renderer.plain(qa.subtitle))}", "{: .subtitle }", ""]
         lines.append(renderer.paragraphs(qa.intro))
