@@ -572,7 +572,7 @@ def _history_block(lines: list[Line], index: int) -> list[Line]:
 
 def _skip_contents(lines: list[Line], index: int, form: Form, dropped: list[DroppedLine]) -> int:
     """Set aside a table of contents (目录 and the headings it lists) up to where the first heading returns."""
-    why = "table of contents (the headings follow in the text)"
+    why = "table of contents: the headings follow in the text"
     dropped.append(DroppedLine(lines[index].number, lines[index].text, why))
     index += 1
     first = None
