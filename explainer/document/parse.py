@@ -540,7 +540,8 @@ def _after_title(lines: list[Line], index: int, title: Line, issuers: list[Line]
             issuers.append(line)
         elif not history and _opens_history(line.text):
             block = _history_block(lines, index)
-            history += block
+            # One bracketed block is one paragraph, however the site broke its lines.
+            history.append(Line(block[0].number, " ".join(part.text for part in block)))
             index += len(block)
             continue
         elif TOC_RE.match(line.text):
@@ -1171,16 +1172,10 @@ SECTION_BLOCK = LAW.subdivision
 
 
 def _ends_complete(text: str, form: Form) -> bool:
-    """Does a document's last line end as a text ends (a sentence, a date, a note, the signers)?"""
+    """Does a document's last line end as a text ends: a sentence, the date under the signers, a note （此件公开发布）?"""
     if not text:
         return False
-    return bool(
-        ends_sentence(text)
-        or DOCUMENT_DATE_RE.match(text)
-        or NOTE_RE.match(text)
-        or is_signer_line(text, form)
-        or text.endswith(("）", ")", "”", "》", "」"))
-    )
+    return bool(ends_sentence(text) or DOCUMENT_DATE_RE.match(text) or NOTE_RE.match(text))
 
 
 def _announced(pattern: re.Pattern[str], lines: list[Line]) -> tuple[int, int] | None:
