@@ -139,16 +139,16 @@ def test_candidate_terms_of_each_kind() -> None:
     document = segments(
         "实施中国特色高水平高职学校和专业建设计划（以下简称“双高计划”）。",
         "推进“双师型”教师队伍建设，落实“双师型”教师标准。",
-        "支持“双师型”教师到企业实践，建设产教融合实训基地。",
+        "支持“双师型”教师到企业实践，建设产教融合实训基地。产教融合实训基地由校企共建。",
     )
     found = {(candidate.text, candidate.kind, candidate.count) for candidate in candidate_terms(document, None)}
     assert ("双高计划", "abbreviation", 1) in found
     assert ("双师型", "quoted coinage", 3) in found
     assert ("中国特色高水平高职学校和专业建设计划", "programme or plan", 1) in found
-    assert ("产教融合实训基地", "programme or plan", 1) in found
+    assert ("产教融合实训基地", "programme or plan", 2) in found
 
 
 def test_repeated_phrases_are_maximal_and_not_sentence_pieces() -> None:
-    texts = ["深化产教融合改革。", "深化产教融合改革，", "深化产教融合改革的"]
+    texts = ["要深化产教融合改革。", "并深化产教融合改革，", "深化产教融合改革的成果"]
     document = segments(*texts)
     assert repeated_phrases(list(document.segments())) == [("深化产教融合改革", 3, 1)]

@@ -74,7 +74,7 @@ def candidate_terms(document: Document, glossary: Glossary | None) -> list[Candi
 
 
 NAMED_ENDINGS = ("计划", "工程", "项目", "行动", "工坊")
-NAME_MAX = 14
+NAME_MAX = 20
 
 
 def _named_programme(text: str, count: int) -> bool:
