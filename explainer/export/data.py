@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..align.aligner import Alignment
-from ..document.model import LANGUAGES, Article, Document, Paragraph, Part, QAItem, Segment
+from ..config.languages import languages
+from ..document.model import Article, Document, Paragraph, Part, QAItem, Segment
 from ..config.project import DocumentConfig
 from ..translation.catalog import Texts
 from ..render.urls import DocumentUrls, site_path
@@ -29,7 +30,7 @@ def paragraphs_export(paragraphs: tuple[Paragraph, ...], texts: Texts | None) ->
 
 
 def urls_of(page: str) -> dict[str, str]:
-    return {lang: site_path(page, lang) for lang in LANGUAGES}
+    return {lang: site_path(page, lang) for lang in languages().codes}
 
 
 def document_export(
@@ -58,7 +59,7 @@ def document_export(
         links: dict[str, Any] = urls_of(page)
         if parallel:
             links["parallel"] = urls_of(parallel)
-            links["qr"] = {lang: site_path(page, lang) + "qr.svg" for lang in LANGUAGES}
+            links["qr"] = {lang: site_path(page, lang) + "qr.svg" for lang in languages().codes}
         return {"url": links}
 
     def part(item: Part) -> dict[str, Any]:

@@ -14,7 +14,8 @@ import posixpath
 
 from typing import TYPE_CHECKING
 
-from ..document.model import DEFAULT_LANGUAGE, article_key
+from ..config.languages import languages
+from ..document.model import article_key
 
 if TYPE_CHECKING:
     from ..document.model import Document
@@ -24,7 +25,7 @@ HOME_PAGE = "index.md"
 
 
 def lang_prefix(lang: str) -> str:
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    return languages().prefix(lang)
 
 
 class DocumentUrls:
