@@ -66,7 +66,7 @@ def test_add_copies_lists_writes_the_template_and_reports(tmp_path: Path) -> Non
     pot = (root / "translations/vocational-law.pot").read_text(encoding="utf-8")
     assert 'msgctxt "a05-p1-s1"\nmsgid "设立职业学校，应当符合下列基本条件："' in pot
     assert any(line.startswith("candidate terms glossary/terms.yml lacks") for line in lines)
-    assert "  line 17: 职业学校 (repeated phrase, 8×)" in lines
+    assert "  line 17: 职业学校教育 (repeated phrase, 5×)" in lines
 
 
 def test_add_then_build_shows_translation_pending(tmp_path: Path) -> None:
