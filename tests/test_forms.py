@@ -48,6 +48,7 @@ COUNTS = {
     "question-unmarked-answers": ("opinion", 2, 3, 2, 0),
     "repost-school-opinion": ("opinion", 3, 6, 0, 14),
     "repost-party-opinion": ("opinion", 2, 4, 0, 8),
+    "notice-articles-restart": ("opinion", 3, 5, 0, 1),
     "decision-items-fullwidth": ("items", 4, 6, 0, 0),
     "decision-items-ascii": ("items", 3, 4, 0, 0),
     "law-npc-chapters": ("law", 3, 8, 0, 6),
@@ -74,6 +75,7 @@ URLS = {
     "gov-cn-full-width": [f"/articles/0{number}/" for number in range(1, 7)],
     "decision-items-fullwidth": ["/articles/1-1/", "/articles/1-2/", "/articles/1-3/", "/articles/2-1/", "/articles/2-2/", "/articles/3-1/"],
     "decision-items-ascii": ["/articles/01/", "/articles/02/", "/articles/03/", "/articles/04/"],
+    "notice-articles-restart": ["/articles/1-1/", "/articles/1-2/", "/articles/2-1/", "/articles/2-2/", "/articles/2-3/"],
     "law-npc-chapters": [f"/articles/0{number}/" for number in range(1, 9)],
     "regulation-articles-only": [f"/articles/0{number}/" for number in range(1, 6)],
     "qa-only-xinhua": [],
@@ -172,6 +174,16 @@ def test_items_restart_in_each_part_with_lead_paragraphs_and_itemless_parts(docu
     assert [paragraph.zh[:3] for paragraph in decision.article(2).paragraphs] == ["——政", "——加"], "—— bullets under a heading alone"
     assert [paragraph.zh for paragraph in decision.closing] == ["国务院", "2014年5月2日", "（此件公开发布）"]
     assert decision.articles[3].title.id == "a2-1-t" and decision.articles[3].paragraphs[0].id == "a2-1-p1"
+
+
+def test_articles_restarting_in_each_part(documents: dict[str, Document]) -> None:
+    notice = documents["notice-articles-restart"]
+    assert [(article.key, article.printed, article.kind) for article in notice.articles][2] == ("2-1", 1, "article")
+    assert [article_label(notice.articles[2], lang) for lang in ("zh-Hans", "en")] == ["第二部分第（一）条", "Part II, article 1"]
+    assert notice.part(3).articles == () and [paragraph.zh for paragraph in notice.closing] == ["教育部办公厅", "2022年5月18日"]
+    with pytest.raises(ParseError) as raised:
+        parse_text("《关于测试的意见》\n一、总体要求\n（一）甲。\n（二）乙。\n二、任务\n（三）丙。\n三、保障\n（一）丁。\n", "x.txt", "x")
+    assert str(raised.value) == "x.txt:8: expected article (四), found (一), which repeats an earlier article"
 
 
 def test_items_numbered_across_parts_keep_plain_keys(documents: dict[str, Document]) -> None:

@@ -60,6 +60,7 @@ def test_there_is_a_fixture_for_every_form() -> None:
         "law-npc-chapters",
         "law-regulation-repost",
         "moe-continuation",
+        "notice-articles-restart",
         "qa-only-school-repost",
         "qa-only-xinhua",
         "question-unmarked-answers",

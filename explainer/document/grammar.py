@@ -9,7 +9,7 @@ numbered body:
 ========  ==============================  ==========================  =============================
 form      division                        unit                        numbering of the unit
 ========  ==============================  ==========================  =============================
-opinion   part ``一、``                   article ``(一)`` ``（一）``   across parts
+opinion   part ``一、``                   article ``(一)`` ``（一）``   across parts, or restarting in each
 items     part ``一、``                   item ``1．`` ``1.`` ``1、``   restarting in each part, or across
 law       chapter ``第一章`` (section      article ``第一条``           across chapters
           ``第一节``; chapters optional)
@@ -116,7 +116,7 @@ class Form:
         return tuple(block for block in (self.division, self.subdivision, self.unit, QUESTION, ANSWER, SUBTITLE) if block)
 
 
-OPINION = Form("opinion", PART, None, ARTICLE, "article", "part")
+OPINION = Form("opinion", PART, None, ARTICLE, "article", "part", restart=True)
 ITEMS = Form("items", PART, None, ITEM, "item", "part", restart=True)
 LAW = Form("law", CHAPTER, SECTION, LAW_ARTICLE, "law-article", "chapter", divisions_required=False)
 QA_ONLY = Form("qa", None, None, None, "article", "part", divisions_required=False)

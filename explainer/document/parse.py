@@ -928,13 +928,14 @@ class _DocumentBuilder:
             return 0, ""
         in_part = len(part.articles) + 1
         if self.restarts is None and not part.articles and across > 1:
-            # The first item of a later part says how the document numbers them: 1 again, or on.
+            # The first unit of a later part says how the document numbers them: 1 again, or on.
             self.restarts = printed == 1
         expected = in_part if self.restarts else across
         if printed != expected:
-            what = "repeats an earlier item" if printed < expected else "skips a number"
+            noun = "item" if block is ITEM else "article"
+            what = f"repeats an earlier {noun}" if printed < expected else "skips a number"
             where = f" in part {_numeral(part.number)}、" if self.restarts else ""
-            raise self.error(line, f"expected item {_shown(block, expected)}{where}, found {_shown(block, written)}, which {what}")
+            raise self.error(line, f"expected {noun} {_shown(block, expected)}{where}, found {_shown(block, written)}, which {what}")
         if self.restarts:
             return printed, f"{part.number}-{printed}"
         return 0, ""

@@ -86,6 +86,7 @@ UNIT_LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "law-article": {"en": ("Article {n}", "Art. {n}"), "zh": ("第{cn}条", "第{cn}条")},
     "item": {"en": ("Item {n}", "Item {n}"), "zh": ("第{n}项", "{n}．")},
     "part-item": {"en": ("Part {roman}, item {n}", "{part}.{n}"), "zh": ("第{part_cn}部分第{n}项", "{part_cn}、{n}．")},
+    "part-article": {"en": ("Part {roman}, article {n}", "{part}.{n}"), "zh": ("第{part_cn}部分第（{cn}）条", "{part_cn}（{cn}）")},
 }
 """How each kind of unit is named, full and short, per script: {n} the printed number, {cn} in
 Chinese numerals, {part}/{roman}/{part_cn} its part (items restarting in each part)."""
@@ -107,7 +108,7 @@ def _script(lang: str) -> str:
 
 def _unit_text(unit: int | Article, lang: str, short: bool) -> str:
     if isinstance(unit, Article):
-        kind = "part-item" if unit.kind == "item" and unit.ref else unit.kind
+        kind = f"part-{unit.kind}" if unit.ref else unit.kind
         number, part = unit.printed, unit.part
     else:
         kind, number, part = "article", unit, 0
