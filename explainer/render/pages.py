@@ -166,9 +166,11 @@ class DocumentRenderer:
         path = self.urls.articles_index
         title = self.plain(self.document.title)
         lines = [f"# {markup.text(title)} {{ #full-text }}", "", "{{NOTICES}}"]
-        lines.append(self.paragraphs(self.document.history))
+        if self.document.history:
+            lines.append(self.paragraphs(self.document.history))
         lines.append(self.paragraphs(self.document.preamble))
-        lines += ["", *self._article_list(path, self.document.loose_articles)]
+        if self.document.loose_articles:
+            lines += ["", *self._article_list(path, self.document.loose_articles)]
         for part in self.document.parts:
             lines += ["", f"## {markup.link(self.part_title(part), relative(path, self.urls.part(part.number)))} {{ #part{part.number} }}", ""]
             lines += self._article_list(path, part.articles, part, level=3)

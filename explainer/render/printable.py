@@ -47,7 +47,8 @@ def print_page(document: Document, config: DocumentConfig, texts: Texts, lang: s
         lines += [markup.text(renderer.plain(document.doc_number)), "{: .doc-number }", ""]
     lines += [f"{markup.text(label('online_at', lang))}: <{home}>", "{: .print-source .no-terms }", ""]
     lines.append(_notices(document, texts, lang))
-    lines.append(renderer.paragraphs(document.history))
+    if document.history:
+        lines.append(renderer.paragraphs(document.history))
     lines.append(renderer.paragraphs(document.preamble))
     for part, numbers in document.divisions():
         if part is not None:
