@@ -269,6 +269,18 @@ def test_answer_before_any_question_is_an_error() -> None:
     assert str(raised.value) == "x.txt:2: 答： before any question: expected a 问： line first"
 
 
+def test_title_without_guanyu_nearest_the_body_and_a_title_broken_over_two_lines() -> None:
+    text = (
+        "网站首页\n国务院关于印发国家职业教育改革实施方案的通知\n国发〔2019〕4号\n现将《方案》印发给你们，请认真贯彻执行。\n"
+        "国家职业教育改革实施方案\n职业教育与普通教育是两种不同教育类型。\n一、构建职业教育国家标准\n（一）完善国家职业教育制度体系。甲。\n字号：大 中 小\n打印 关闭\n"
+    )
+    document = parse_text(text, "x.txt", "x")
+    assert (document.title.zh, document.title.line) == ("国家职业教育改革实施方案", 5)
+    assert [(line.line, line.reason) for line in document.dropped] == [(1, "before the title"), (2, "before the title"), (3, "before the title"), (4, "before the title"), (9, "site control"), (10, "site control")]
+    broken = parse_text("国务院办公厅关于深化产教融合的\n若干意见\n一、总体要求\n（一）指导思想。甲。\n", "x.txt", "x")
+    assert (broken.title.zh, broken.dropped) == ("国务院办公厅关于深化产教融合的若干意见", ())
+
+
 def test_the_grammar_judges_lines_within_a_form() -> None:
     assert classify("（一）有组织机构和章程；", OPINION) is Kind.ARTICLE
     assert classify("（一）有组织机构和章程；", LAW) is Kind.PROSE

@@ -269,6 +269,8 @@ BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:点击数|浏览量|阅读量|所属栏目|栏目)\s*[：:].{0,40}$"), "meta line"),
     (re.compile(r"^(?:相关)?附件\s*\d{0,2}\s*[：:]?.{0,80}\.(?:pdf|PDF|docx?|DOCX?|xlsx?|XLSX?|wps|WPS|zip|rar|ofd|OFD)\)?$"), "attachment link"),
     (re.compile(r"^(?:延伸阅读|【?打印正文】?|附件下载)\s*[：:]?$"), "site control"),
+    (re.compile(r"^(?:字号|字体)\s*[：:]\s*[大中小默认\s|｜]{1,16}$"), "site control"),
+    (re.compile(r"^\[?(?:打印|关闭|收藏|返回|分享|TOP)\]?(?:\s+\[?(?:打印|关闭|收藏|返回|分享)\]?)*$"), "site control"),
 )
 """Lines a publishing site adds around a document (gov.cn, Xinhua, moe.gov.cn, school and Party
 sites): set aside into ``Document.dropped`` with their reason. A bare date (2017年12月5日) is not

@@ -115,12 +115,15 @@ ARTICLE_HEADING_MAX = 30
 HEADER_SCAN_LINES = 6
 """Without a title-shaped line, how many leading lines may hold issuers and the title."""
 
-HEADER_WINDOW = 40
+HEADER_WINDOW = 80
 """How many lines before the body are searched for the title (reposts put headlines, dates and
 study-plan titles above it)."""
 
 FALLBACK_HEADER_LINES = 3
 """Without a recognisable title line, the last of up to this many leading lines is the title."""
+
+BARE_TITLE_MIN = 6
+"""A title without 关于 is at least this long (若干意见 alone is the second line of a broken title)."""
 
 HISTORY_LINES_MAX = 8
 """An enactment history block under a law's title spans at most this many lines."""
@@ -444,9 +447,11 @@ def is_title_line(text: str, form: Form = OPINION) -> bool:
         return has_qa_marker(text)
     if form is LAW and LAW_TITLE_RE.match(text) and not ISSUER_RE.match(text):
         return True
+    bare = _without_trailing_parenthetical(text)
     if "关于" not in text:
-        return False
-    return _without_trailing_parenthetical(text).endswith(TITLE_SUFFIXES)
+        # 国家职业教育改革实施方案: a title may name its subject without 关于, never as a clause.
+        return len(bare) >= BARE_TITLE_MIN and bare.endswith(TITLE_SUFFIXES) and not any(mark in text for mark in "，。；：:！？")
+    return bare.endswith(TITLE_SUFFIXES)
 
 
 def _without_trailing_parenthetical(text: str) -> str:
@@ -598,9 +603,11 @@ def _find_title_in_window(lines: list[Line], form: Form) -> tuple[int, int] | No
         window.append(line)
     found: tuple[int, int] | None = None
     for index, line in enumerate(window):
+        if found is not None and found[1] == 2 and index == found[0] + 1:
+            continue
         if is_title_line(line.text, form):
             found = (index, 1)
-        elif index + 1 < len(window) and found is None and is_title_line(line.text + window[index + 1].text, form):
+        elif index + 1 < len(window) and is_title_line(line.text + window[index + 1].text, form) and not is_title_line(window[index + 1].text, form):
             found = (index, 2)
     if found is None and form is QA_ONLY:
         found = next(((index, 1) for index, line in enumerate(window) if has_qa_marker(line.text) and not ends_sentence(line.text)), None)
