@@ -7,15 +7,18 @@ law, ``问：`` ``答：`` in every Q&A), after the Markdown marks the parser al
 
 from __future__ import annotations
 
-from explainer.document.grammar import ANSWER, FORMS, QUESTION, block_match, strip_markup
+from explainer.document.grammar import ANSWER, FORMS, QUESTION, QUESTION_LINE, block_match, strip_markup
 
 
-def without_marker(line: str, form_name: str) -> str:
-    """The line as the model holds it: without its Markdown marks and its numbered marker."""
+def without_marker(line: str, form_name: str, question: bool = False) -> str:
+    """The line as the model holds it: without its Markdown marks and its numbered marker.
+
+    ``question``: the line holds one of the Q&A's questions (a question set as a heading of
+    its own loses its number 一、 as a part heading does)."""
     form = next(form for form in FORMS if form.name == form_name)
     text = strip_markup(line.strip().replace("\u3000", " ").strip()).strip()
     numbered = [block for block in (form.division, form.subdivision, form.unit) if block]
-    for block in (*numbered, QUESTION, ANSWER):
+    for block in (*numbered, QUESTION, ANSWER, *([QUESTION_LINE] if question else [])):
         match = block_match(block, text)
         if match:
             return text[match.start(2) :]

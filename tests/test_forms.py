@@ -57,6 +57,8 @@ COUNTS = {
     "regulation-articles-only": ("law", 0, 5, 0, 0),
     "qa-only-xinhua": ("qa", 0, 0, 3, 5),
     "qa-only-school-repost": ("qa", 0, 0, 3, 6),
+    "qa-headings-numbered": ("qa", 0, 0, 3, 2),
+    "qa-headings-markdown": ("qa", 0, 0, 3, 0),
 }
 
 
@@ -261,6 +263,16 @@ def test_qa_alone_reposted_with_an_answer_by_the_official(documents: dict[str, D
     qa = documents["qa-only-school-repost"].qa
     assert qa.title.zh == "教育部有关负责人就《职业学校学生实习管理规定》答本报记者问"
     assert [len(item.answer) for item in qa.items] == [2, 1, 1]
+
+
+def test_qa_whose_questions_are_headings_of_their_own(documents: dict[str, Document]) -> None:
+    numbered, markdown = documents["qa-headings-numbered"].qa, documents["qa-headings-markdown"].qa
+    assert [item.question.zh for item in numbered.items] == ["为什么要制定《条例》？", "《条例》对学校安全管理作了哪些规定？", "如何保障《条例》的贯彻实施？"]
+    assert [len(item.answer) for item in numbered.items] == [2, 1, 1] and numbered.intro[0].zh.startswith("近日")
+    assert [len(item.answer) for item in markdown.items] == [1, 2, 1] and markdown.items[0].question.zh == "《办法》出台的背景是什么？"
+    with pytest.raises(ParseError) as raised:
+        parse_text("教育部负责人就《办法》答记者问\n一、为什么？\n因为。\n三、怎么办？\n这样办。\n", "x.txt", "x")
+    assert str(raised.value) == "x.txt:4: expected question 2, found 三、, which skips a number"
 
 
 def test_answer_before_any_question_is_an_error() -> None:

@@ -59,9 +59,12 @@ def hang_guard(seconds: int = HANG_LIMIT_SECONDS) -> Iterator[None]:
 def kept_content(text: str, document: Document) -> tuple[str, str]:
     """(content of the source minus dropped lines, content of the model)."""
     dropped = {line.line for line in document.dropped}
+    questions = {item.line for item in document.qa.items} if document.qa else set()
     lines = text.split("\n")
     source = "".join(
-        MARKER_CHARACTERS.sub("", without_marker(line, document.form)) for number, line in enumerate(lines, 1) if number not in dropped
+        MARKER_CHARACTERS.sub("", without_marker(line, document.form, number in questions))
+        for number, line in enumerate(lines, 1)
+        if number not in dropped
     )
     model = "".join(MARKER_CHARACTERS.sub("", segment.zh) for segment in sorted(document.segments(), key=lambda segment: segment.line))
     return source, model

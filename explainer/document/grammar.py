@@ -83,6 +83,13 @@ LAW_ARTICLE = Block(Kind.LAW_ARTICLE, re.compile(rf"^第({NUMERAL})条(?![之第
 ITEM = Block(Kind.ITEM, re.compile(r"^(\d{1,3})(?:．|、|\.(?!\d))\s*(\S.*)$"), "arabic", "item 1．")
 QUESTION = Block(Kind.QUESTION, re.compile(r"^(问|记者)\s*[：:]\s*(.*)$"), "", "question 问：")
 ANSWER = Block(Kind.ANSWER, re.compile(r"^(答)\s*[：:]\s*(.*)$"), "", "answer 答：")
+QUESTION_LINE = Block(
+    Kind.QUESTION,
+    re.compile(rf"^((?:{NUMERAL}、|\d{{1,2}}[．.、]|[(（]{NUMERAL}[)）])?)\s*(\S.{{0,98}}[？?][”’」』）)]?)$"),
+    "",
+    "question ……？",
+)
+"""A question set as a heading of its own (一、为什么要修订《条例》？), in a Q&A that never writes 问：."""
 SUBTITLE = Block(Kind.SUBTITLE, re.compile(r"^(——|－－|--)\s*(\S.*)$"), "", "subtitle ——")
 
 TITLE_RE = re.compile(r"^《[^《》]+》$")
@@ -109,24 +116,34 @@ class Form:
     """The ``kind`` of the model's parts: 'part' or 'chapter'."""
     restart: bool = False
     divisions_required: bool = True
+    question: Block = QUESTION
+    """How the form's Q&A marks a question: 问：/记者：, or a line of its own ending with ？."""
 
     @property
     def blocks(self) -> tuple[Block, ...]:
         """The structural blocks of the body, in the order :func:`classify` tries them."""
-        return tuple(block for block in (self.division, self.subdivision, self.unit, QUESTION, ANSWER, SUBTITLE) if block)
+        return tuple(block for block in (self.division, self.subdivision, self.unit, self.question, ANSWER, SUBTITLE) if block)
 
 
 OPINION = Form("opinion", PART, None, ARTICLE, "article", "part", restart=True)
 ITEMS = Form("items", PART, None, ITEM, "item", "part", restart=True)
 LAW = Form("law", CHAPTER, SECTION, LAW_ARTICLE, "law-article", "chapter", divisions_required=False)
 QA_ONLY = Form("qa", None, None, None, "article", "part", divisions_required=False)
-FORMS: tuple[Form, ...] = (OPINION, ITEMS, LAW, QA_ONLY)
+QA_HEADINGS = Form("qa", None, None, None, "article", "part", divisions_required=False, question=QUESTION_LINE)
+"""A press Q&A published alone whose questions are headings of their own (…？), answered below."""
+FORMS: tuple[Form, ...] = (OPINION, ITEMS, LAW, QA_ONLY, QA_HEADINGS)
+
+QA_TITLE_SCAN = 15
+"""A Q&A without 问： shows its title (……答记者问) among this many leading lines."""
 
 LAW_ARTICLES_MIN = 2
 """A text is a law when at least this many lines open with 第X条 and the first is 第一条."""
 
 ITEMS_MIN = 2
 """A text numbers its units 1．2． when it has parts, no (一) articles and at least this many item lines."""
+
+QUESTIONS_MIN = 2
+"""A Q&A without 问： needs at least this many question lines of its own."""
 
 
 def block_match(block: Block, text: str) -> re.Match[str] | None:
@@ -165,7 +182,11 @@ def detect_form(lines: Iterable[str]) -> Form:
     """The form of a text, from the unit lines it holds (see the module's table)."""
     counts = {kind: 0 for kind in Kind}
     first_law_article: int | None = None
-    for text in lines:
+    question_lines = 0
+    qa_title = False
+    for index, text in enumerate(lines):
+        question_lines += bool(block_match(QUESTION_LINE, text))
+        qa_title = qa_title or (index < QA_TITLE_SCAN and QA_TITLE_RE.search(text) is not None and not ends_with_sentence_mark(text))
         for block in (PART, CHAPTER, ARTICLE, LAW_ARTICLE, ITEM, QUESTION):
             match = block_match(block, text)
             if match:
@@ -176,9 +197,13 @@ def detect_form(lines: Iterable[str]) -> Form:
         return LAW
     if counts[Kind.PART] and not counts[Kind.ARTICLE] and counts[Kind.ITEM] >= ITEMS_MIN:
         return ITEMS
-    if counts[Kind.PART] or counts[Kind.ARTICLE] or not counts[Kind.QUESTION]:
+    if counts[Kind.PART] or counts[Kind.ARTICLE]:
         return OPINION
-    return QA_ONLY
+    if counts[Kind.QUESTION]:
+        return QA_ONLY
+    if qa_title and question_lines >= QUESTIONS_MIN:
+        return QA_HEADINGS
+    return OPINION
 
 
 # -- numbers ---------------------------------------------------------------------------------

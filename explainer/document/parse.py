@@ -443,7 +443,7 @@ def is_title_line(text: str, form: Form = OPINION) -> bool:
         return True
     if len(text) > HEADER_LINE_MAX or ends_sentence(text) or "，" in text or _stands_alone(text):
         return False
-    if form is QA_ONLY:
+    if form.name == "qa":
         return has_qa_marker(text)
     if form is LAW and LAW_TITLE_RE.match(text) and not ISSUER_RE.match(text):
         return True
@@ -609,7 +609,7 @@ def _find_title_in_window(lines: list[Line], form: Form) -> tuple[int, int] | No
             found = (index, 1)
         elif index + 1 < len(window) and is_title_line(line.text + window[index + 1].text, form) and not is_title_line(window[index + 1].text, form):
             found = (index, 2)
-    if found is None and form is QA_ONLY:
+    if found is None and form.name == "qa":
         found = next(((index, 1) for index, line in enumerate(window) if has_qa_marker(line.text) and not ends_sentence(line.text)), None)
     if found is None or found[1] == 2:
         return found
@@ -787,7 +787,7 @@ class _DocumentBuilder:
         title = Segment("title", _bare_title(header.title.text), header.title.number)
         number = Segment("docno", header.doc_number.text, header.doc_number.number) if header.doc_number else None
         self.title = title
-        if self.form is QA_ONLY:
+        if self.form.name == "qa":
             # A press Q&A published alone: its title is the document's title.
             self.in_qa = True
             self.qa_title = title
@@ -1003,14 +1003,16 @@ class _DocumentBuilder:
     # Q&A ---------------------------------------------------------------------
 
     def _qa_line(self, line: Line) -> None:
-        kind = classify(line.text, QA_ONLY)
+        qa_form = self.form if self.form.question is not QUESTION else QA_ONLY
+        kind = classify(line.text, qa_form)
         if kind is Kind.QUESTION:
             self._require_answer()
-            match = QUESTION_RE.match(line.text)
+            match = qa_form.question.pattern.match(line.text)
             assert match
             number = len(self.items) + 1
             if not match.group(2).strip():
                 raise self.error(line, f"empty question: expected text after {match.group(1)}：")
+            self._check_question_number(line, match.group(1), number)
             question = Segment(f"q{number}-q", match.group(2).strip(), line.number)
             self.items.append(_ItemBuilder(number, question, line.number, match.group(1)))
         elif kind is Kind.ANSWER:
@@ -1032,6 +1034,15 @@ class _DocumentBuilder:
                 )
             self._answer_paragraph(line, line.text)
 
+    def _check_question_number(self, line: Line, marker: str, expected: int) -> None:
+        """Questions set as numbered headings (一、 1． （一）) are numbered without gaps."""
+        written = marker.strip("、．.()（）")
+        if not written or written in ("问", "记者"):
+            return
+        if parse_numeral(written) != expected:
+            what = "repeats an earlier question" if (parse_numeral(written) or 0) < expected else "skips a number"
+            raise self.error(line, f"expected question {expected}, found {marker}, which {what}")
+
     def _answer_paragraph(self, line: Line, text: str) -> None:
         if not text.strip():
             raise self.error(line, "empty answer: expected text after 答：")
@@ -1045,7 +1056,7 @@ class _DocumentBuilder:
 
     def _finish(self) -> None:
         self._require_answer()
-        if self.form is QA_ONLY:
+        if self.form.name == "qa":
             if not self.items:
                 line = self.qa_title.line if self.qa_title else 1
                 raise ParseError(self.source, line, "Q&A has no questions: expected lines starting with 问： or 记者：")
