@@ -24,7 +24,7 @@ import yaml
 
 from ..common.files import replace_directory, write_atomic
 from ..config.site import base_config, site_url
-from ..render.i18n import labels
+from ..render.i18n import labels, not_found_texts
 from .incremental import DIRTY_HOOKS, HIDE_DIRTY_WARNING, PageReuse
 from ..config.languages import language, languages
 from ..pipeline import SiteContent, prepare
@@ -70,6 +70,7 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     extra = config.setdefault("extra", {})
     extra["site_language"] = lang
+    extra["default_language"] = languages().default.code
     extra["site_root"] = base_url
     extra["alternate"] = [
         {
@@ -78,6 +79,8 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
             "link": "/" + lang_prefix(other),
             "offset": _root_offset(lang, other),
             "prefix": lang_prefix(other),
+            "locale": language(other).locale,
+            "not_found": not_found_texts(other),
         }
         for other in languages().codes
     ]

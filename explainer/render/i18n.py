@@ -1,184 +1,271 @@
-"""Interface wording per language (Traditional Chinese derived from Simplified)."""
+"""Interface strings: English msgids in the code, one gettext catalog per language.
+
+Every string a reader sees that is not the document itself is written in English in
+the code, marked with :func:`N_` (or :func:`NC_` with a context when one English
+text needs two renderings), and translated by the language's catalog
+``explainer/render/locale/<lang>/LC_MESSAGES/interface.po`` (or a project's own
+``translations/<lang>/interface.po``, which takes precedence), read with polib. The
+language registry says where a language's interface comes from: the msgids
+themselves (English), its catalog, or the catalog of another language converted
+with OpenCC (Traditional Chinese from Simplified). A string missing from a catalog
+(or fuzzy there) shows its English msgid, and ``python -m explainer check`` names it.
+
+Placeholders are Python format fields: ``{number}`` is written in the language's
+numerals (五 or 5), ``{roman}`` in Roman numerals (II), others as given. README
+"Interface strings" says how to add a string and update the catalogs (pybabel).
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
+import polib
+
+from ..common.errors import InputError
+from ..config.languages import language, languages
 from ..document.model import Article, Part, chinese_numeral
-from ..translation.conversion import to_traditional
+from ..translation.conversion import convert
 
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 
-_ZH: dict[str, str] = {
-    "site_name": "政策解读",
-    "home": "首页",
-    "full_text": "意见全文",
-    "full_text_plain": "全文",
-    "articles_in_chapter": "本章条文",
-    "overview": "总览",
-    "parts_and_articles": "各部分与条目",
-    "qa": "答记者问",
-    "qa_overview": "问答总览",
-    "glossary": "术语表",
-    "previous": "上一条",
-    "next": "下一条",
-    "previous_item": "上一问",
-    "next_item": "下一问",
-    "part": "部分",
-    "articles_in_part": "本部分条目",
-    "question": "问",
-    "answer": "答",
-    "issued_by": "发布机关",
-    "translation_pending": "本页部分内容尚待翻译，暂以中文原文显示。",
-    "machine_draft": "本页部分译文为机器翻译草稿，尚未经人工审校。",
-    "stale": "原文已修改，本页部分译文需要更新。",
-    "in_part": "所属部分",
-    "contents": "目录",
-    "about": "关于本站",
-    "documents": "文件",
-    "dropped": "删除的行",
-    "read_article": "阅读条目",
-    "read_answer": "阅读答问",
-}
 
-_EN: dict[str, str] = {
-    "site_name": "Policy Explainer",
-    "home": "Home",
-    "full_text": "Full text",
-    "full_text_plain": "Full text",
-    "articles_in_chapter": "Articles in this chapter",
-    "overview": "Overview",
-    "parts_and_articles": "Parts and articles",
-    "qa": "Press Q&A",
-    "qa_overview": "Q&A overview",
-    "glossary": "Glossary",
-    "previous": "Previous article",
-    "next": "Next article",
-    "previous_item": "Previous question",
-    "next_item": "Next question",
-    "part": "Part",
-    "articles_in_part": "Articles in this part",
-    "question": "Q",
-    "answer": "A",
-    "issued_by": "Issued by",
-    "translation_pending": "Translation pending: parts of this page are shown in the original Chinese until their English translation is ready.",
-    "machine_draft": "Parts of this page are machine-translation drafts that have not yet been reviewed.",
-    "stale": "The Chinese text has changed since parts of this translation were reviewed; they are being updated.",
-    "in_part": "Part",
-    "contents": "Contents",
-    "about": "About this site",
-    "documents": "Documents",
-    "dropped": "Dropped lines",
-    "read_article": "Read the article",
-    "read_answer": "Read the answer",
+def N_(msgid: str) -> str:  # noqa: N802 - gettext's name for a marked, not yet translated string
+    """Mark ``msgid`` as an interface string (for Babel's extraction); translated later by :func:`gettext`."""
+    return msgid
+
+
+def NC_(context: str, msgid: str) -> tuple[str, str]:  # noqa: N802 - gettext's pgettext marker
+    """Mark ``msgid`` with a context that tells two uses of one English text apart."""
+    return (context, msgid)
+
+
+Message = str | tuple[str, str]
+"""A msgid, or (context, msgid)."""
+
+
+LABELS: dict[str, str] = {
+    "site_name": N_("Policy Explainer"),
+    "home": N_("Home"),
+    "full_text": N_("Full text"),
+    "qa": N_("Press Q&A"),
+    "glossary": N_("Glossary"),
+    "previous": N_("Previous article"),
+    "next": N_("Next article"),
+    "previous_item": N_("Previous question"),
+    "next_item": N_("Next question"),
+    "articles_in_part": N_("Articles in this part"),
+    "issued_by": N_("Issued by"),
+    "translation_pending": N_("Translation pending: parts of this page are shown in the original Chinese until their English translation is ready."),
+    "machine_draft": N_("Parts of this page are machine-translation drafts that have not yet been reviewed."),
+    "stale": N_("The Chinese text has changed since parts of this translation were reviewed; they are being updated."),
+    "contents": N_("Contents"),
 }
+"""The page furniture, by the key the renderers use."""
+
+
+# -- catalogs ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=16)
+def catalog(path: Path | None) -> dict[tuple[str | None, str], str]:
+    """The translated, reviewed entries of an interface catalog, by (context, msgid); none for a missing file."""
+    if path is None or not path.exists():
+        return {}
+    try:
+        po = polib.pofile(str(path), encoding="utf-8", wrapwidth=0)
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        raise InputError(str(path), 1, f"not a valid PO file: {error}") from None
+    return {(entry.msgctxt, entry.msgid): entry.msgstr for entry in po if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags}
+
+
+def gettext(message: Message, lang: str) -> str:
+    """``message`` in ``lang``: its catalog's translation, the converted translation of the language it is
+    derived from, or the English msgid itself."""
+    context, msgid = message if isinstance(message, tuple) else (None, message)
+    described = language(lang)
+    if described.interface == "derive" and described.derive is not None:
+        return convert(gettext(message, described.derive.source), described.derive.opencc)
+    if described.interface == "catalog":
+        return catalog(described.interface_catalog).get((context, msgid), msgid)
+    return msgid
+
+
+def message(text: Message, lang: str, number: int | None = None, **values: object) -> str:
+    """A translated string with its placeholders filled: ``{number}`` in the language's numerals,
+    ``{roman}`` in Roman numerals, the other ``values`` as they are."""
+    translated = gettext(text, lang)
+    if number is not None:
+        values["number"] = chinese_numeral(number) if language(lang).typography.numerals == "chinese" else str(number)
+        values["roman"] = ROMAN[number] if number < len(ROMAN) else str(number)
+    return translated.format(**values) if values else translated
 
 
 def labels(lang: str) -> dict[str, str]:
-    """Interface strings for ``lang`` (zh-Hant derived from zh-Hans)."""
-    if lang == "en":
-        return _EN
-    if lang == "zh-Hant":
-        return {key: to_traditional(value) for key, value in _ZH.items()}
-    return _ZH
+    """The page furniture in ``lang``, by key."""
+    return {key: gettext(msgid, lang) for key, msgid in LABELS.items()}
 
 
-UNIT_LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "article": {"en": ("Article {n}", "Art. {n}"), "zh": ("第（{cn}）条", "（{cn}）")},
-    "law-article": {"en": ("Article {n}", "Art. {n}"), "zh": ("第{cn}条", "第{cn}条")},
-    "item": {"en": ("Item {n}", "Item {n}"), "zh": ("第{n}项", "{n}．")},
-    "part-item": {"en": ("Part {roman}, item {n}", "{part}.{n}"), "zh": ("第{part_cn}部分第{n}项", "{part_cn}、{n}．")},
-    "part-article": {"en": ("Part {roman}, article {n}", "{part}.{n}"), "zh": ("第{part_cn}部分第（{cn}）条", "{part_cn}（{cn}）")},
-}
-"""How each kind of unit is named, full and short, per script: {n} the printed number, {cn} in
-Chinese numerals, {part}/{roman}/{part_cn} its part (items restarting in each part)."""
-
-DIVISION_LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "part": {"en": ("Part {roman}", "{roman}."), "zh": ("第{cn}部分", "{cn}、")},
-    "chapter": {"en": ("Chapter {n}", "Chapter {n}"), "zh": ("第{cn}章", "第{cn}章 ")},
-}
-"""How parts (一、) and a law's chapters (第一章) are named, full and as the prefix of their heading."""
-
-
-def _roman(number: int) -> str:
-    return ROMAN[number] if number < len(ROMAN) else str(number)
+def not_found_texts(lang: str) -> dict[str, str]:
+    """The "page not found" page's texts in ``lang`` (overrides/404.html shows every language's on the root one)."""
+    text = labels(lang)
+    body = N_(
+        "The address may be mistyped, or the page has moved. Every article and question on this site has an address "
+        "built from its number: Article 5 is at {prefix}articles/05/, Question 3 at {prefix}qa/3/."
+    )
+    return {
+        "title": gettext(N_("Page not found"), lang),
+        "body": message(body, lang, prefix=languages().prefix(lang)),
+        "home": text["home"],
+        "full_text": text["full_text"],
+        "qa": text["qa"],
+        "glossary": text["glossary"],
+    }
 
 
-def _script(lang: str) -> str:
-    return "en" if lang == "en" else "zh"
-
-
-def _unit_text(unit: int | Article, lang: str, short: bool) -> str:
-    if isinstance(unit, Article):
-        kind = f"part-{unit.kind}" if unit.ref else unit.kind
-        number, part = unit.printed, unit.part
-    else:
-        kind, number, part = "article", unit, 0
-    template = UNIT_LABELS[kind][_script(lang)][1 if short else 0]
-    text = template.format(n=number, cn=_numeral(number), part=part, roman=_roman(part), part_cn=_numeral(part))
-    return to_traditional(text) if lang == "zh-Hant" else text
-
-
-def _division_text(division: int | Part, lang: str, prefix: bool) -> str:
-    kind, number = (division.kind, division.number) if isinstance(division, Part) else ("part", division)
-    template = DIVISION_LABELS[kind][_script(lang)][1 if prefix else 0]
-    text = template.format(n=number, cn=_numeral(number), roman=_roman(number))
-    return to_traditional(text) if lang == "zh-Hant" and not prefix else text
-
-
-def _numeral(number: int) -> str:
-    try:
-        return chinese_numeral(number)
-    except ValueError:
-        return str(number)
-
-
-FORM_LABELS: dict[str, dict[str, str]] = {
-    "items": {"full_text": "full_text_plain"},
-    "law": {"full_text": "full_text_plain", "articles_in_part": "articles_in_chapter"},
-    "qa": {"full_text": "full_text_plain"},
-}
-"""Interface strings that depend on the form of the document (a law's text is not an Opinion's)."""
-
-
-def document_labels(lang: str, form: str) -> dict[str, str]:
-    """Interface strings for ``lang`` as they read for a document of ``form``."""
-    strings = labels(lang)
-    overrides = FORM_LABELS.get(form, {})
-    return strings | {key: strings[replacement] for key, replacement in overrides.items()} if overrides else strings
+# -- numbered units ------------------------------------------------------------------------------
 
 
 def article_label(number: int | Article, lang: str) -> str:
-    """第（五）条 / Article 5; a law's 第五条; an item 第3项 / Item 3 (Part II, item 3 where items restart)."""
-    return _unit_text(number, lang, short=False)
+    """第（五）条 / Article 5 (and every other kind of unit: see :func:`unit_label`)."""
+    return unit_label(number, lang)
 
 
 def article_short(number: int | Article, lang: str) -> str:
-    """（五） / Art. 5 — for compact lists and link labels; 第五条; 3．"""
-    return _unit_text(number, lang, short=True)
+    """（五） / Art. 5 — for compact lists and link labels (see :func:`unit_short`)."""
+    return unit_short(number, lang)
+
+
+def article_heading(number: int | Article, title: str, lang: str) -> str:
+    """（五）总体要求 / Article 5: General requirements — an article named by its number and title."""
+    return unit_heading(number, title, lang)
 
 
 def part_label(number: int | Part, lang: str) -> str:
-    """第二部分 / Part II; a law's 第二章 / Chapter 2."""
-    return _division_text(number, lang, prefix=False)
+    """第二部分 / Part II (a law's chapter: 第二章 / Chapter 2)."""
+    return division_label(number, lang)
 
 
 def part_prefix(number: int | Part, lang: str) -> str:
-    """二、 / II. — as part headings are numbered; 第二章 / Chapter 2 for a law's chapters."""
-    return _division_text(number, lang, prefix=True)
+    """二、 / II. — as part headings are numbered (第二章 / Chapter 2)."""
+    return division_prefix(number, lang)
 
 
-SECTION_LABELS: dict[str, str] = {"en": "Section {n}", "zh": "第{cn}节"}
-"""How a law's sections (第一节) are named."""
-
-
-def section_label(number: int, lang: str) -> str:
-    """第一节 / Section 1."""
-    text = SECTION_LABELS[_script(lang)].format(n=number, cn=_numeral(number))
-    return to_traditional(text) if lang == "zh-Hant" else text
+def part_heading(number: int | Part, title: str, lang: str) -> str:
+    """二、总体要求 / II. General requirements (第二章　总则 / Chapter 2 …)."""
+    return division_heading(number, title, lang)
 
 
 def qa_label(number: int, lang: str) -> str:
     """问题三 / Question 3."""
-    if lang == "en":
-        return f"Question {number}"
-    label = f"问题{chinese_numeral(number)}"
-    return to_traditional(label) if lang == "zh-Hant" else label
+    return message(N_("Question {number}"), lang, number)
+
+
+# -- the units and divisions of every form (explainer.document.grammar) ------------------------------
+
+UNIT_MESSAGES: dict[str, tuple[Message, Message, Message]] = {
+    "article": (N_("Article {number}"), N_("Art. {number}"), N_("Article {number}: {title}")),
+    "law-article": (NC_("law", "Article {number}"), NC_("law", "Art. {number}"), NC_("law", "Article {number}: {title}")),
+    "item": (N_("Item {item}"), NC_("short", "Item {item}"), N_("Item {item}: {title}")),
+    "part-item": (N_("Part {roman}, item {item}"), NC_("item", "{part}.{item}"), N_("Part {roman}, item {item}: {title}")),
+    "part-article": (N_("Part {roman}, article {item}"), NC_("article", "{part}.{item}"), N_("Part {roman}, article {item}: {title}")),
+}
+"""How each kind of unit is named (label, short label, with its title): an Opinion's article (五),
+a law's 第五条, an item 3．, and units numbered again in each part (part II, item 1)."""
+
+DIVISION_MESSAGES: dict[str, tuple[Message, Message, Message]] = {
+    "part": (N_("Part {roman}"), N_("{roman}."), N_("{roman}. {title}")),
+    "chapter": (N_("Chapter {number}"), NC_("prefix", "Chapter {number}"), N_("Chapter {number} {title}")),
+}
+"""How an Opinion's parts (一、) and a law's chapters (第一章) are named (label, prefix, with its title)."""
+
+FORM_LABELS: dict[str, dict[str, Message]] = {
+    "items": {"full_text": NC_("any document", "Full text")},
+    "law": {"full_text": NC_("any document", "Full text"), "articles_in_part": N_("Articles in this chapter")},
+    "qa": {"full_text": NC_("any document", "Full text")},
+}
+"""Page furniture that reads differently for a document of another form (a law's text is not an Opinion's)."""
+
+
+def document_labels(lang: str, form: str) -> dict[str, str]:
+    """The page furniture in ``lang`` as it reads for a document of ``form``."""
+    return labels(lang) | {key: gettext(msgid, lang) for key, msgid in FORM_LABELS.get(form, {}).items()}
+
+
+CITATION_MESSAGES: dict[str, Message] = {
+    "article": NC_("citation", "Art. {number}"),
+    "law-article": NC_("law citation", "Art. {number}"),
+    "item": NC_("citation", "Item {item}"),
+    "part-item": NC_("citation", "Part {roman}, item {item}"),
+    "part-article": NC_("citation", "Part {roman}, art. {item}"),
+}
+"""How a citation names a unit: Art. 5 / 第（五）条; a law's Art. 48 / 第四十八条; Part II, item 1 / 第二部分第1项."""
+
+
+def _unit_message(unit: int | Article, lang: str, which: int, title: str = "") -> str:
+    if not isinstance(unit, Article):
+        return message(UNIT_MESSAGES["article"][which], lang, unit, title=title)
+    kind = f"part-{unit.kind}" if unit.ref else unit.kind
+    return _fill(UNIT_MESSAGES[kind][which], unit, lang, title)
+
+
+def unit_citation(unit: Article, lang: str) -> str:
+    """The unit as a citation names it (Art. 48 / 第四十八条)."""
+    return _fill(CITATION_MESSAGES[f"part-{unit.kind}" if unit.ref else unit.kind], unit, lang, "")
+
+
+def _fill(template: Message, unit: Article, lang: str, title: str) -> str:
+    if unit.ref:
+        # Numbered again in each part: {number}/{roman} name the part, {item} the unit within it.
+        item = _numeral(unit.printed, lang) if unit.kind == "article" else str(unit.printed)
+        return message(template, lang, unit.part, part=str(unit.part), item=item, title=title)
+    if unit.kind == "item":
+        return message(template, lang, item=str(unit.printed), title=title)
+    return message(template, lang, unit.printed, title=title)
+
+
+def _numeral(number: int, lang: str) -> str:
+    return chinese_numeral(number) if language(lang).typography.numerals == "chinese" else str(number)
+
+
+def unit_label(unit: int | Article, lang: str) -> str:
+    """第（五）条 / Article 5; a law's 第五条; an item 第3项 / Item 3; Part II, item 1 where items restart."""
+    return _unit_message(unit, lang, 0)
+
+
+def unit_short(unit: int | Article, lang: str) -> str:
+    """（五） / Art. 5; 第五条 / Art. 5; 3． / Item 3 — for compact lists and link labels."""
+    return _unit_message(unit, lang, 1)
+
+
+def unit_heading(unit: int | Article, title: str, lang: str) -> str:
+    """（五）总体要求 / Article 5: General requirements; 3．指导思想 / Item 3: …"""
+    return _unit_message(unit, lang, 2, title)
+
+
+def division_label(division: int | Part, lang: str) -> str:
+    """第二部分 / Part II; 第二章 / Chapter 2."""
+    kind, number = (division.kind, division.number) if isinstance(division, Part) else ("part", division)
+    return message(DIVISION_MESSAGES[kind][0], lang, number)
+
+
+def division_prefix(division: int | Part, lang: str) -> str:
+    """二、 / II.; 第二章 / Chapter 2 — as the heading is numbered."""
+    kind, number = (division.kind, division.number) if isinstance(division, Part) else ("part", division)
+    return message(DIVISION_MESSAGES[kind][1], lang, number)
+
+
+def division_heading(division: int | Part, title: str, lang: str) -> str:
+    """二、总体要求 / II. General requirements; 第二章　职业教育体系 / Chapter 2 Vocational education system."""
+    kind, number = (division.kind, division.number) if isinstance(division, Part) else ("part", division)
+    return message(DIVISION_MESSAGES[kind][2], lang, number, title=title)
+
+
+def section_label(number: int, lang: str) -> str:
+    """第一节 / Section 1: a section of a law's chapter."""
+    return message(N_("Section {number}"), lang, number)
+
+
+def section_heading(number: int, title: str, lang: str) -> str:
+    """第一节　职业学校教育 / Section 1 Vocational schools."""
+    return message(N_("Section {number} {title}"), lang, number, title=title)

@@ -66,7 +66,7 @@ _CJK_PUNCTUATION = "\u3000-\u303f\uff00-\uffef\u00b7\u2014\u2026\u201c\u201d\u20
 _CHINESE_RUN = re.compile(f"[{_HAN}](?:[{_HAN}{_CJK_PUNCTUATION}]*[{_HAN}])?[{_CJK_PUNCTUATION}]?")
 
 
-def html_with_chinese(value: str, chinese_lang: str = "zh-Hans") -> str:
+def html_with_chinese(value: str, chinese_lang: str) -> str:
     """Escape text for HTML and mark each run of Chinese in it with its own ``lang``.
 
     For English prose that quotes Chinese (a glossary note: "高质量发展 is commonly

@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from . import markup
-from .i18n import article_label, article_short, document_labels, labels, part_label, part_prefix, qa_label, section_label
-from ..translation.conversion import to_traditional
+from ..config.languages import language, languages
+from .i18n import article_heading, article_label, document_labels, labels, part_heading, part_label, qa_label, section_heading
+from ..translation.conversion import convert
 from ..document.model import Article, Document, Paragraph, Part, QAItem, Section, Segment
 from ..config.project import DocumentConfig
 from ..translation.catalog import Rendering, Texts
@@ -84,12 +85,14 @@ class DocumentRenderer:
     def sentence(self, segment: Segment) -> str:
         rendering = self.render(segment)
         classes = "s" if rendering.status == "reviewed" else f"s {rendering.status}"
-        lang_attribute = ' lang="zh-Hans"' if rendering.status == "missing" and self.lang != "zh-Hans" else ""
+        # A missing translation shows the original text, marked with its language.
+        source = languages().source.code
+        lang_attribute = f' lang="{source}"' if rendering.status == "missing" and self.lang != source else ""
         after = "".join(self.extras.after_sentence.get(segment.id, []))
         return f'<span class="{classes}" id="{segment.id}"{lang_attribute}>{markup.text(rendering.text)}</span>{after}'
 
     def paragraph(self, paragraph: Paragraph) -> str:
-        separator = " " if self.lang == "en" else ""
+        separator = language(self.lang).typography.sentence_space
         body = separator.join(self.sentence(segment) for segment in paragraph.segments)
         return f"{body}\n{{: #{paragraph.id} .para }}\n"
 
@@ -97,13 +100,12 @@ class DocumentRenderer:
         return "\n".join(self.paragraph(paragraph) for paragraph in paragraphs)
 
     def article_title(self, article: Article) -> str:
-        title = self.plain(article.title) if article.title else ""
-        if self.lang == "en":
-            return f"{article_label(article, 'en')}: {title}" if title else article_label(article, "en")
-        return f"{article_short(article, self.lang)}{title}" if title else article_label(article, self.lang)
+        if not article.title:
+            return article_label(article, self.lang)
+        return article_heading(article, self.plain(article.title), self.lang)
 
     def part_title(self, part: Part) -> str:
-        return f"{part_prefix(part, self.lang)}{' ' if self.lang == 'en' else ''}{self.plain(part.title)}"
+        return part_heading(part, self.plain(part.title), self.lang)
 
     def qa_title(self, item: QAItem) -> str:
         return self.plain(item.question)
@@ -195,19 +197,18 @@ class DocumentRenderer:
         lines.append("")
         return self._page(path, title, title, "\n".join(lines))
 
-    def section_title(self, part: Part, section: Section) -> str:
-        """第一节 职业学校教育 / Section 1 …: a law's section heading inside its chapter."""
-        prefix = section_label(section.number, self.lang)
-        return f"{prefix}{' ' if self.lang == 'en' else '　'}{self.plain(section.title)}"
+    def section_title(self, section: Section) -> str:
+        """第一节　职业学校教育 / Section 1 …: a law's section heading inside its chapter."""
+        return section_heading(section.number, self.plain(section.title), self.lang)
 
     def _article_list(self, path: str, numbers: Sequence[int], part: Part | None = None, level: int = 3) -> list[str]:
         """Links to articles, with a law's section headings (第一节) above the first article of each section."""
-        starts = {section.articles[0]: section for section in part.sections if section.articles} if part else {}
+        starts = self.document.section_starts(part)
         lines: list[str] = []
         for number in numbers:
             if number in starts and part is not None:
                 section = starts[number]
-                lines += ["", f"{'#' * level} {markup.text(self.section_title(part, section))} {{ #part{part.number}-sec{section.number} }}", ""]
+                lines += ["", f"{'#' * level} {markup.text(self.section_title(section))} {{ #part{part.number}-sec{section.number} }}", ""]
             article = self.document.article(number)
             lines.append(f"- {markup.link(self.article_title(article), relative(path, self.urls.article(number)))}")
         return lines
@@ -251,7 +252,7 @@ class DocumentRenderer:
     ) -> str:
         """Previous/next links between numbered pages (articles, Q&A items)."""
         links = []
-        colon = ": " if self.lang == "en" else "："
+        colon = language(self.lang).typography.colon
         if number > 1:
             label = f"← {self.labels[previous_key]}{colon}{title_of(number - 1)}"
             links.append(f"[{markup.text(label)}]({relative(path, url(number - 1))}){{ .prev rel=prev }}")
@@ -336,16 +337,19 @@ def status_notices(statuses: Iterable[str], texts: dict[str, str]) -> str:
 def about_paragraphs(config: DocumentConfig, lang: str) -> tuple[Sequence[str], str]:
     """A document's 'about' paragraphs in ``lang``, and their lang attribute when they fall back.
 
-    Traditional is derived from Simplified; English that is not written yet
-    shows the Chinese, marked ``zh-Hans`` (the caller adds the pending notice).
+    A derived language converts those of the language it is derived from; a translated
+    language that has none yet shows the source language's, marked with its code (the
+    caller adds the pending notice).
     """
     own = config.about.get(lang, ())
-    chinese = config.about.get("zh-Hans", ())
-    if own or not chinese:
+    source = languages().source.code
+    original = config.about.get(source, ())
+    if own or not original:
         return own, ""
-    if lang == "zh-Hant":
-        return [to_traditional(text) for text in chinese], ""
-    return chinese, "zh-Hans"
+    derive = language(lang).derive
+    if derive is not None:
+        return [convert(text, derive.opencc) for text in about_paragraphs(config, derive.source)[0]], ""
+    return original, source
 
 
 def _summary(text: str, limit: int = 150) -> str:

@@ -58,7 +58,7 @@ def print_page(document: Document, config: DocumentConfig, texts: Texts, lang: s
         for number in numbers:
             if number in sections and part is not None:
                 section = sections[number]
-                lines += ["", f"### {markup.text(renderer.section_title(part, section))} {{ #part{part.number}-sec{section.number} }}", ""]
+                lines += ["", f"### {markup.text(renderer.section_title(section))} {{ #part{part.number}-sec{section.number} }}", ""]
             article = document.article(number)
             lines += ["", f"### {markup.text(renderer.article_title(article))} {{ #a{article.key} }}", ""]
             lines.append(renderer.paragraphs(article.paragraphs))
