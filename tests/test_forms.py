@@ -275,6 +275,25 @@ def test_qa_whose_questions_are_headings_of_their_own(documents: dict[str, Docum
     assert str(raised.value) == "x.txt:4: expected question 2, found 三、, which skips a number"
 
 
+def test_qa_reposted_in_traditional_characters() -> None:
+    text = "中央文化體制改革和發展工作領導小組辦公室負責人就《規劃》答記者問\n日前，有關部門印發了《規劃》。\n問：請介紹《規劃》出臺的背景。\n答：文化是國家和民族之魂。\n問：如何落實？\n答：加強組織領導。\n"
+    document = parse_text(text, "x.txt", "x")
+    assert (document.form, [item.question.zh for item in document.qa.items]) == ("qa", ["請介紹《規劃》出臺的背景。", "如何落實？"])
+
+
+def test_status_under_a_title_and_a_table_of_contents_after_it() -> None:
+    text = (
+        "关于《某某自治条例》（修正草案·二审稿）公开征求意见的通知\n《某某自治条例》\n（修正草案·二审稿）\n目　录\n第一章　总　则\n第二章　附　则\n"
+        "第一章　总　则\n第一条　为了测试，制定本条例。\n第二章　附　则\n第二条　本条例自公布之日起施行。\n"
+    )
+    document = parse_text(text, "x.txt", "x")
+    assert (document.title.zh, [paragraph.zh for paragraph in document.history]) == ("某某自治条例", ["（修正草案·二审稿）"])
+    assert [(line.line, line.reason) for line in document.dropped] == [(1, "before the title")] + [
+        (line, "table of contents: the headings follow in the text") for line in (4, 5, 6)
+    ]
+    assert [part.title.zh for part in document.parts] == ["总则", "附则"]
+
+
 def test_answer_before_any_question_is_an_error() -> None:
     with pytest.raises(ParseError) as raised:
         parse_text("教育部有关负责人就《规定》答记者问\n答：因为。\n问：为什么？\n答：因为。\n", "x.txt", "x")

@@ -81,7 +81,7 @@ SECTION = Block(Kind.SECTION, re.compile(rf"^第({NUMERAL})节(?:[{WHITESPACE}]*
 ARTICLE = Block(Kind.ARTICLE, re.compile(rf"^[(（]({NUMERAL})[)）]\s*(.*)$"), "chinese", "article (一)")
 LAW_ARTICLE = Block(Kind.LAW_ARTICLE, re.compile(rf"^第({NUMERAL})条(?![之第款项])(.*)$"), "chinese", "article 第一条")
 ITEM = Block(Kind.ITEM, re.compile(r"^(\d{1,3})(?:．|、|\.(?!\d))\s*(\S.*)$"), "arabic", "item 1．")
-QUESTION = Block(Kind.QUESTION, re.compile(r"^(问|记者)\s*[：:]\s*(.*)$"), "", "question 问：")
+QUESTION = Block(Kind.QUESTION, re.compile(r"^(问|問|记者|記者)\s*[：:]\s*(.*)$"), "", "question 问：")
 ANSWER = Block(Kind.ANSWER, re.compile(r"^(答)\s*[：:]\s*(.*)$"), "", "answer 答：")
 QUESTION_LINE = Block(
     Kind.QUESTION,
@@ -230,8 +230,8 @@ LAW_TITLE_RE = re.compile(
 )
 """A law or regulation named without 关于: 中华人民共和国职业教育法, 职业学校校企合作促进办法（试行）."""
 
-QA_TITLE_RE = re.compile(r"答[^，。；！？\s]{0,12}记者(?:问|提问)|回答记者提问|答记者问|答问|记者采访|接受[^，。；]{0,12}采访|专访")
-"""The title of a press Q&A: …答记者问, …答新华社记者问, …回答记者提问, …答问."""
+QA_TITLE_RE = re.compile(r"答[^，。；！？\s]{0,12}[记記]者(?:[问問]|提[问問])|回答[记記]者提[问問]|答[问問]|[记記]者采[访訪]|接受[^，。；]{0,12}采[访訪]|专访|專訪")
+"""The title of a press Q&A: …答记者问, …答新华社记者问, …回答记者提问, …答问 (or in Traditional characters, as reposted)."""
 
 ISSUER_RE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,24}(?:办公厅|国务院|中央|委员会|部|局|署|院|厅|政府|办公室|常委会|中心|协会|联合会|银行|小组|党组|学校|大学)[ \u3000]*)+$"
@@ -246,8 +246,8 @@ DOCUMENT_DATE_RE = re.compile(
 )
 """A date alone on its line: the date of the document under its signers (2017年12月5日)."""
 
-HISTORY_OPEN_RE = re.compile(r"^[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年")
-"""The date or enactment history under a title opens with （ and a year: （2021年5月20日）, （2013年…通过 …修订）."""
+HISTORY_OPEN_RE = re.compile(r"^[（(]\s*(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年|[^（()）]{0,12}(?:草案|试行|暂行|修订|修正|征求意见稿|送审稿)[^（()）]{0,12}[)）]$)")
+"""The date, enactment history or status under a title: （2021年5月20日）, （2013年…通过 …修订）, （修正草案·二审稿）."""
 
 HISTORY_WORDS = ("通过", "修正", "修订", "公布", "施行", "发布", "批准", "印发", "根据")
 

@@ -1037,7 +1037,7 @@ class _DocumentBuilder:
     def _check_question_number(self, line: Line, marker: str, expected: int) -> None:
         """Questions set as numbered headings (一、 1． （一）) are numbered without gaps."""
         written = marker.strip("、．.()（）")
-        if not written or written in ("问", "记者"):
+        if not written or written in ("问", "問", "记者", "記者"):
             return
         if parse_numeral(written) != expected:
             what = "repeats an earlier question" if (parse_numeral(written) or 0) < expected else "skips a number"
