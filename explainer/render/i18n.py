@@ -167,8 +167,8 @@ UNIT_MESSAGES: dict[str, tuple[Message, Message, Message]] = {
     "article": (N_("Article {number}"), N_("Art. {number}"), N_("Article {number}: {title}")),
     "law-article": (NC_("law", "Article {number}"), NC_("law", "Art. {number}"), NC_("law", "Article {number}: {title}")),
     "item": (N_("Item {item}"), NC_("short", "Item {item}"), N_("Item {item}: {title}")),
-    "part-item": (N_("Part {roman}, item {item}"), NC_("item", "{part}.{item}"), N_("Part {roman}, item {item}: {title}")),
-    "part-article": (N_("Part {roman}, article {item}"), NC_("article", "{part}.{item}"), N_("Part {roman}, article {item}: {title}")),
+    "part-item": (N_("Part {roman}, item {item}"), NC_("item", "{number}.{item}"), N_("Part {roman}, item {item}: {title}")),
+    "part-article": (N_("Part {roman}, article {item}"), NC_("article", "{number}.{item}"), N_("Part {roman}, article {item}: {title}")),
 }
 """How each kind of unit is named (label, short label, with its title): an Opinion's article (五),
 a law's 第五条, an item 3．, and units numbered again in each part (part II, item 1)."""
@@ -218,7 +218,7 @@ def _fill(template: Message, unit: Article, lang: str, title: str) -> str:
     if unit.ref:
         # Numbered again in each part: {number}/{roman} name the part, {item} the unit within it.
         item = _numeral(unit.printed, lang) if unit.kind == "article" else str(unit.printed)
-        return message(template, lang, unit.part, part=str(unit.part), item=item, title=title)
+        return message(template, lang, unit.part, item=item, title=title)
     if unit.kind == "item":
         return message(template, lang, item=str(unit.printed), title=title)
     return message(template, lang, unit.printed, title=title)
