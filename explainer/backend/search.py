@@ -50,6 +50,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from ..common.files import write_atomic
+from ..common.han import HAN, HAN_CHAR
 from ..translation.conversion import convert
 from ..config.languages import languages as site_languages
 from ..render.urls import lang_prefix
@@ -87,11 +88,7 @@ ARTICLE = re.compile(r"<article\b[^>]*\bclass=\"md-content__inner\b.*?</article>
 IGNORED = ".headerlink, button, script, style, svg, [aria-hidden=true], [data-pagefind-ignore]"
 """Elements inside the reading text that are controls or decoration, not text."""
 
-HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-"""Han characters (CJK unified ideographs and their extensions, compatibility ideographs, 〇)."""
-
 _PIECES = re.compile(rf"([{HAN}]+)|(\s+)|([^\s{HAN}]+)")
-_HAN_CHAR = re.compile(rf"[{HAN}]")
 _WORDLIKE = re.compile(r"[^\W_]")
 
 
@@ -421,7 +418,7 @@ def script_map(texts: Iterable[str], lang: str) -> dict[str, str]:
     conversion = site_languages().other_script_conversion(lang)
     if conversion is None:
         return {}
-    counts = Counter(char for text in texts for char in text if _HAN_CHAR.match(char))
+    counts = Counter(char for text in texts for char in text if HAN_CHAR.match(char))
     mapping: dict[str, str] = {}
     for char, _ in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])):
         other = convert(char, conversion)

@@ -23,7 +23,7 @@ from .i18n import NC_, N_, message, part_label, qa_label, unit_citation
 from ..translation.conversion import convert
 from ..document.model import Document, Segment
 from ..translation.catalog import Texts
-from .urls import DocumentUrls, site_path
+from .urls import DocumentUrls, absolute_url
 
 PARAGRAPH_FORMAT = N_("{unit}, para. {n}")
 """How a paragraph number is added to a unit's citation; tools.js fills in ``{unit}`` and ``{n}``."""
@@ -155,7 +155,3 @@ class Citations:
         text = message(PARAGRAPH_FORMAT, self.lang, unit=unit.text, n=number)
         return f"{text} {absolute_url(base_url, unit.page, self.lang)}#{paragraph_id}"
 
-
-def absolute_url(base_url: str, page: str, lang: str) -> str:
-    """The permanent public URL of a page: site_url + language prefix + path."""
-    return base_url.rstrip("/") + site_path(page, lang)

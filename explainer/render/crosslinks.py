@@ -11,7 +11,7 @@ from .i18n import N_, article_label, article_short, gettext, part_label, qa_labe
 from ..document.model import Document, QAItem
 from .pages import PageExtras
 from ..translation.catalog import Rendering, Texts
-from .urls import DocumentUrls, relative
+from .urls import DocumentUrls, served_relative
 
 HEADING = N_("Explained in the Q&A")
 NONE = N_("The press Q&A does not discuss this article specifically.")
@@ -61,9 +61,9 @@ def _runs(segment_ids: list[str], alignment: Alignment, article: int | None = No
 
 
 def _explained_box(page: str, number: int, alignment: Alignment, urls: DocumentUrls, texts: Texts, lang: str, document: Document) -> str:
-    lines = [f'<aside class="explained no-terms" aria-labelledby="explained">', f'<h2 id="explained">{gettext(HEADING, lang)}</h2>']
+    lines = [f'<aside class="explained no-terms" aria-labelledby="explained">', f'<h2 id="explained">{markup.attribute(gettext(HEADING, lang))}</h2>']
     if not alignment.explained_by(number):
-        lines.append(f'<p class="explained-none">{gettext(NONE, lang)}</p>')
+        lines.append(f'<p class="explained-none">{markup.attribute(gettext(NONE, lang))}</p>')
     assert document.qa is not None
     for item in document.qa.items:
         for paragraph in item.answer:
@@ -82,7 +82,7 @@ def _quote(page: str, item: QAItem, renderings: list[tuple[str, Rendering]], mis
     text_lang = f' lang="{source.code}"' if missing and lang != source.code else ""
     separator = (source if missing else language(lang)).typography.sentence_space
     quote = separator.join(rendering.text for _, rendering in renderings)
-    target = _url(page, urls.qa(item.number), renderings[0][0])
+    target = served_relative(page, urls.qa(item.number), renderings[0][0])
     source = f"{qa_label(item.number, lang)} {texts.text(item.question, lang)}"
     return (
         f'<blockquote class="explained-quote"><p{text_lang}>{markup.attribute(quote)}</p>'
@@ -97,15 +97,10 @@ def _sentence_links(page: str, segment_id: str, alignment: Alignment, urls: Docu
         return ""
     items = []
     for number in link.articles:
-        target = _url(page, urls.article(number))
+        target = served_relative(page, urls.article(number))
         items.append(f'<a href="{markup.attribute(target)}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(article_short(number, lang))}</a>')
     for number in link.parts:
-        items.append(f'<a href="{markup.attribute(_url(page, urls.part(number)))}">{markup.attribute(part_label(number, lang))}</a>')
-    label = gettext(EXPLAINS if link.articles else MENTIONS, lang)
+        items.append(f'<a href="{markup.attribute(served_relative(page, urls.part(number)))}">{markup.attribute(part_label(number, lang))}</a>')
+    label = markup.attribute(gettext(EXPLAINS if link.articles else MENTIONS, lang))
     return f'<span class="explains no-terms"><span class="visually-hidden">{label}: </span><span aria-hidden="true">→</span>{" ".join(items)}</span>'
 
-
-def _url(from_page: str, to_page: str, anchor: str = "") -> str:
-    """Relative URL between pages as served with directory URLs."""
-    target = relative(from_page, to_page).removesuffix("index.md") or "./"
-    return target + (f"#{anchor}" if anchor else "")

@@ -8,7 +8,7 @@ from ..glossary.terms import Glossary, Term
 from ..config.languages import languages
 from .i18n import N_, article_label, gettext, labels, qa_label
 from ..document.model import Document
-from .urls import GLOSSARY_PAGE, DocumentUrls, relative
+from .urls import GLOSSARY_PAGE, relative, served_relative
 
 DOWNLOADS = ("glossary.json", "glossary.csv", "glossary.tbx")
 INTRO = N_(
@@ -37,7 +37,7 @@ def terms_used_block(page: str, terms: list[Term], lang: str, prefix: str) -> st
     for term in terms:
         label = term.name(lang)
         # Raw HTML: MkDocs does not rewrite these links, so they must be served URLs (…/glossary/#id).
-        target = _directory_url(page, prefix + GLOSSARY_PAGE) + f"#{term.id}"
+        target = served_relative(page, prefix + GLOSSARY_PAGE) + f"#{term.id}"
         items.append(f'<a class="term-chip" href="{markup.attribute(target)}" title="{markup.attribute(term.definition_in(lang))}">{markup.attribute(label)}</a>')
     return f'<nav class="terms-used no-terms" aria-label="{markup.attribute(heading)}">\n<h2 id="terms">{markup.attribute(heading)}</h2>\n{" ".join(items)}\n</nav>\n'
 
@@ -87,32 +87,26 @@ def _entry(glossary: Glossary, term: Term, found: list[Occurrence], titles: dict
     if lang != english:
         parts.append(f'<p class="gloss-def" lang="{english}">{_prose(term.definition_in(english), english)}</p>')
     if term.en_variants:
-        label = gettext(N_("Also rendered as"), lang)
+        label = markup.attribute(gettext(N_("Also rendered as"), lang))
         parts.append(f'<p class="gloss-variants">{label}: <span lang="{english}">{_prose("; ".join(term.en_variants), english)}</span></p>')
     if term.note:
-        label = gettext(N_("Note on the rendering"), lang)
+        label = markup.attribute(gettext(N_("Note on the rendering"), lang))
         parts.append(f'<p class="gloss-note">{label}: <span lang="{english}">{_prose(term.note, english)}</span></p>')
     if term.related:
-        label = gettext(N_("Related"), lang)
+        label = markup.attribute(gettext(N_("Related"), lang))
         related = ", ".join(
             f'<a href="#{other}">{markup.attribute(glossary.term(other).name(lang))}</a>' for other in term.related
         )
         parts.append(f'<p class="gloss-related">{label}: {related}</p>')
     if found:
-        label = gettext(N_("Occurs in"), lang)
+        label = markup.attribute(gettext(N_("Occurs in"), lang))
         links = []
         for occurrence in found:
             title = titles.get((occurrence.doc, occurrence.kind, occurrence.number), "")
-            links.append(f'<li><a href="{markup.attribute(_directory_url(page, occurrence.page))}">{markup.attribute(title)}</a></li>')
+            links.append(f'<li><a href="{markup.attribute(served_relative(page, occurrence.page))}">{markup.attribute(title)}</a></li>')
         parts.append(f'<details class="gloss-occurrences"><summary>{label} ({len(found)})</summary><ul>{"".join(links)}</ul></details>')
     parts.append("</div>\n")
     return "\n".join(parts)
-
-
-def _directory_url(from_page: str, to_page: str) -> str:
-    """Relative URL between two pages as served with directory URLs (…/index.md → …/)."""
-    target = relative(from_page, to_page)
-    return target.removesuffix("index.md") or "./"
 
 
 def _prose(text: str, lang: str) -> str:

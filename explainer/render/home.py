@@ -18,7 +18,7 @@ from .i18n import N_, document_labels, labels, message
 from ..translation.conversion import convert
 from ..document.model import Document, Segment
 from ..config.project import DocumentConfig
-from .pages import DocumentRenderer, NavItem, Page, about_paragraphs, status_notices
+from .pages import DocumentRenderer, NavItem, Page, about_paragraphs, issuer_lines, status_notices
 from ..translation.catalog import Texts
 from .urls import HOME_PAGE, DocumentUrls, relative
 
@@ -98,10 +98,7 @@ class _SiteHome:
         target = urls.articles_index if config.is_default and document.has_text else urls.home
         heading = markup.link(self.plain(texts, document.title), relative(HOME_PAGE, target))
         lines = [f"## {heading} {{ #doc-{config.slug} }}", ""]
-        if document.issuers:
-            lines += [f"{markup.text(self.labels['issued_by'])}: {markup.text(self.plain(texts, document.issuers))}", "{: .issuers }", ""]
-        if document.doc_number:
-            lines += [markup.text(self.plain(texts, document.doc_number)), "{: .doc-number }", ""]
+        lines += issuer_lines(document, lambda segment: self.plain(texts, segment), self.lang)
         about, about_lang = self._about(config)
         # The default document's home is this page: all of its description stays here.
         for paragraph in about if config.is_default else about[:1]:
@@ -124,7 +121,7 @@ class _SiteHome:
 
     def _notices(self) -> str:
         """Notices for every translation status other than reviewed met while rendering the blocks."""
-        return status_notices(self.statuses, self.labels)
+        return status_notices(self.statuses, self.lang)
 
 
 def site_home(hosted: Sequence[HostedDocument], lang: str) -> Page:

@@ -21,6 +21,9 @@ from .urls import DocumentUrls, relative
 
 STATUS_NOTICE = {"missing": "translation_pending", "machine": "machine_draft", "stale": "stale"}
 NOTICE_KIND = {"missing": "warning", "machine": "info", "stale": "warning"}
+NOTICES = "{{NOTICES}}"
+"""The line of a page where its translation notices go: filled in when the page is complete, from the
+statuses of the texts that page used (known only then), never from text found elsewhere on the page."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class DocumentRenderer:
         self.labels = document_labels(lang, document.form)
         self.extras = extras or PageExtras()
         self._statuses: list[str] = []
+        """Translation statuses of the texts used since the page being built began (see :meth:`_begin_page`)."""
 
     # -- text ------------------------------------------------------------------
 
@@ -123,26 +127,25 @@ class DocumentRenderer:
             pages += [self.qa_page(item) for item in self.document.qa.items]
         return pages
 
-    def _page(self, path: str, title: str, description: str, body: str) -> Page:
-        notices = self._notices()
+    def _begin_page(self) -> None:
+        """Start a page: its notices reflect the texts it uses, whatever was rendered before it."""
+        self._statuses = []
+
+    def _page(self, path: str, title: str, description: str, lines: list[str]) -> Page:
+        """Assemble a page begun with :meth:`_begin_page`; its :data:`NOTICES` line becomes its translation notices."""
+        notices = status_notices(self._statuses, self.lang)
+        self._statuses = []
+        body = "\n".join(notices if line == NOTICES else line for line in lines)
         extras = "\n".join(self.extras.after_body.get(path, []))
-        markdown = markup.front_matter(title=title, description=_summary(description)) + body.replace("{{NOTICES}}", notices) + ("\n" + extras if extras else "")
+        markdown = markup.front_matter(title=title, description=_summary(description)) + body + ("\n" + extras if extras else "")
         return Page(path, markdown, title)
 
-    def _notices(self) -> str:
-        """Admonitions for every translation status other than reviewed seen on the page."""
-        notices = status_notices(self._statuses, self.labels)
-        self._statuses = []
-        return notices
-
     def home(self) -> Page:
+        self._begin_page()
         path = self.urls.home
         title = self.plain(self.document.title)
-        lines = [f"# {markup.text(title)} {{ #top }}", "", "{{NOTICES}}"]
-        if self.document.issuers:
-            lines += [f"{markup.text(self.labels['issued_by'])}: {markup.text(self.plain(self.document.issuers))}", "{: .issuers }", ""]
-        if self.document.doc_number:
-            lines += [markup.text(self.plain(self.document.doc_number)), "{: .doc-number }", ""]
+        lines = [f"# {markup.text(title)} {{ #top }}", "", NOTICES]
+        lines += issuer_lines(self.document, self.plain, self.lang)
         if self.document.history:
             lines += [self.paragraphs(self.document.history), ""]
         about, about_lang = self._about()
@@ -156,7 +159,7 @@ class DocumentRenderer:
         if self.document.qa:
             lines.append(f"- {markup.link(self.plain(self.document.qa.title), relative(path, self.urls.qa_index))}")
         lines.append("")
-        return self._page(path, title, " ".join(self.config.about.get(self.lang, ())) or title, "\n".join(lines))
+        return self._page(path, title, " ".join(self.config.about.get(self.lang, ())) or title, lines)
 
     def _about(self) -> tuple[Sequence[str], str]:
         about, about_lang = about_paragraphs(self.config, self.lang)
@@ -165,9 +168,10 @@ class DocumentRenderer:
         return about, about_lang
 
     def articles_index(self) -> Page:
+        self._begin_page()
         path = self.urls.articles_index
         title = self.plain(self.document.title)
-        lines = [f"# {markup.text(title)} {{ #full-text }}", "", "{{NOTICES}}"]
+        lines = [f"# {markup.text(title)} {{ #full-text }}", "", NOTICES]
         if self.document.history:
             lines.append(self.paragraphs(self.document.history))
         lines.append(self.paragraphs(self.document.preamble))
@@ -181,21 +185,22 @@ class DocumentRenderer:
             lines += ["", self.paragraphs(self.document.closing)]
         lines.append("")
         first = self.document.preamble[0].segments[0] if self.document.preamble else self.document.title
-        return self._page(path, title, self.plain(first), "\n".join(lines))
+        return self._page(path, title, self.plain(first), lines)
 
     def part_page(self, part: Part) -> Page:
+        self._begin_page()
         path = self.urls.part(part.number)
         title = self.part_title(part)
         lines = self._crumbs(
             markup.link(self.labels["full_text"], relative(path, self.urls.articles_index)),
             markup.text(part_label(part, self.lang)),
         )
-        lines += [f"# {markup.text(title)} {{ #part{part.number} }}", "", "{{NOTICES}}"]
+        lines += [f"# {markup.text(title)} {{ #part{part.number} }}", "", NOTICES]
         lines.append(self.paragraphs(part.intro))
         lines += [f"## {markup.text(self.labels['articles_in_part'])} {{ #articles }}", ""]
         lines += self._article_list(path, part.articles, part, level=3)
         lines.append("")
-        return self._page(path, title, title, "\n".join(lines))
+        return self._page(path, title, title, lines)
 
     def section_title(self, section: Section) -> str:
         """第一节　职业学校教育 / Section 1 …: a law's section heading inside its chapter."""
@@ -214,6 +219,7 @@ class DocumentRenderer:
         return lines
 
     def article_page(self, article: Article) -> Page:
+        self._begin_page()
         path = self.urls.article(article.number)
         title = self.article_title(article)
         if article.part:
@@ -222,11 +228,11 @@ class DocumentRenderer:
         else:
             up = markup.link(self.labels["full_text"], relative(path, self.urls.articles_index))
         lines = self._crumbs(up, markup.text(article_label(article, self.lang)))
-        lines += [f"# {markup.text(title)} {{ #a{article.key} }}", "", *self.extras.after_title.get(path, []), "{{NOTICES}}"]
+        lines += [f"# {markup.text(title)} {{ #a{article.key} }}", "", *self.extras.after_title.get(path, []), NOTICES]
         lines.append(self.paragraphs(article.paragraphs))
         lines.append(self._pager(path, article.number, len(self.document.articles), self.urls.article, self._article_link_title, "previous", "next"))
         description = self.plain(article.paragraphs[0].segments[0]) if article.paragraphs else title
-        return self._page(path, title, description, "\n".join(lines))
+        return self._page(path, title, description, lines)
 
     @staticmethod
     def _crumbs(*items: str) -> list[str]:
@@ -262,6 +268,7 @@ class DocumentRenderer:
         return "\n" + "\n".join(links) + "\n{: .pager }\n" if links else ""
 
     def qa_index(self) -> Page:
+        self._begin_page()
         assert self.document.qa
         qa = self.document.qa
         path = self.urls.qa_index
@@ -269,15 +276,16 @@ class DocumentRenderer:
         lines = [f"# {markup.text(title)} {{ #qa }}", ""]
         if qa.subtitle:
             lines += [f"<span class=\"s\" id=\"{qa.subtitle.id}\">{markup.text(self.plain(qa.subtitle))}</span>", "{: .subtitle #qa-sub-p }", ""]
-        lines.append("{{NOTICES}}")
+        lines.append(NOTICES)
         lines.append(self.paragraphs(qa.intro))
         lines.append("")
         for item in qa.items:
             lines.append(f"{item.number}. {markup.link(self.qa_title(item), relative(path, self.urls.qa(item.number)))}")
         lines.append("")
-        return self._page(path, title, self.plain(qa.subtitle) if qa.subtitle else title, "\n".join(lines))
+        return self._page(path, title, self.plain(qa.subtitle) if qa.subtitle else title, lines)
 
     def qa_page(self, item: QAItem) -> Page:
+        self._begin_page()
         assert self.document.qa
         qa = self.document.qa
         path = self.urls.qa(item.number)
@@ -286,11 +294,11 @@ class DocumentRenderer:
             markup.link(self.labels["qa"], relative(path, self.urls.qa_index)),
             markup.text(qa_label(item.number, self.lang)),
         )
-        lines += [f"# {markup.text(title)} {{ #q{item.number} }}", "", *self.extras.after_title.get(path, []), "{{NOTICES}}"]
+        lines += [f"# {markup.text(title)} {{ #q{item.number} }}", "", *self.extras.after_title.get(path, []), NOTICES]
         lines.append(self.paragraphs(item.answer))
         lines.append(self._pager(path, item.number, len(qa.items), self.urls.qa, self._qa_link_title, "previous_item", "next_item"))
         description = self.plain(item.answer[0].segments[0]) if item.answer else title
-        return self._page(path, f"{qa_label(item.number, self.lang)} {title}", description, "\n".join(lines))
+        return self._page(path, f"{qa_label(item.number, self.lang)} {title}", description, lines)
 
     # -- navigation ------------------------------------------------------------
 
@@ -323,15 +331,27 @@ class DocumentRenderer:
         return items
 
 
-def status_notices(statuses: Iterable[str], texts: dict[str, str]) -> str:
-    """Admonitions for every translation status other than reviewed among ``statuses``."""
+def status_notices(statuses: Iterable[str], lang: str, pending: str | None = None) -> str:
+    """Admonitions in ``lang`` for every translation status other than reviewed among ``statuses``;
+    ``pending`` replaces the notice of missing translations (side-by-side pages mark each sentence)."""
     seen = set(statuses)
-    blocks = [
-        f'!!! {NOTICE_KIND[status]} ""\n    {markup.text(texts[STATUS_NOTICE[status]])}\n'
-        for status in ("missing", "machine", "stale")
-        if status in seen
-    ]
+    texts = labels(lang)
+    blocks = []
+    for status in ("missing", "machine", "stale"):
+        if status in seen:
+            text = pending if status == "missing" and pending is not None else texts[STATUS_NOTICE[status]]
+            blocks.append(f'!!! {NOTICE_KIND[status]} ""\n    {markup.text(text)}\n')
     return "\n".join(blocks)
+
+
+def issuer_lines(document: Document, plain: Callable[[Segment], str], lang: str) -> list[str]:
+    """The issuing bodies and the issuing number under a document's title (``plain`` renders a segment)."""
+    lines = []
+    if document.issuers:
+        lines += [f"{markup.text(labels(lang)['issued_by'])}: {markup.text(plain(document.issuers))}", "{: .issuers }", ""]
+    if document.doc_number:
+        lines += [markup.text(plain(document.doc_number)), "{: .doc-number }", ""]
+    return lines
 
 
 def about_paragraphs(config: DocumentConfig, lang: str) -> tuple[Sequence[str], str]:

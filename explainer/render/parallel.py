@@ -16,7 +16,6 @@ Paragraphs keep their ids (``a05-p1``) and rows their sentence ids
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 from . import markup
@@ -24,7 +23,7 @@ from .citation import Citations, CitationUnit
 from ..config.languages import language, languages
 from .i18n import article_heading, article_label, article_short, labels, part_prefix, qa_label, section_label
 from ..document.model import Article, Document, Paragraph, QAItem, Segment
-from .pages import NOTICE_KIND, STATUS_NOTICE, Page
+from .pages import Page, status_notices
 from .share import citation_block, label
 from ..translation.catalog import Texts
 from .urls import DocumentUrls, relative
@@ -35,19 +34,7 @@ def special_page_front_matter(title: str, description: str) -> str:
     These pages repeat text that the reading pages already hold, so search
     leaves them out instead of listing every sentence twice.
     """
-    fields = {"title": title, "description": description, "search": {"exclude": True}, "hide": ["navigation", "toc"]}
-    return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items()) + "---\n\n"
-
-
-def notices(statuses: Iterable[str], lang: str) -> str:
-    """Admonitions for the translation states seen on a parallel page."""
-    seen = set(statuses)
-    blocks = []
-    for status in ("missing", "machine", "stale"):
-        if status in seen:
-            text = label("pending_notice", lang) if status == "missing" else labels(lang)[STATUS_NOTICE[status]]
-            blocks.append(f'!!! {NOTICE_KIND[status]} ""\n    {markup.text(text)}\n')
-    return "\n".join(blocks)
+    return markup.front_matter(title=title, description=description, search={"exclude": True}, hide=["navigation", "toc"])
 
 
 class ParallelRenderer:
@@ -125,7 +112,7 @@ class ParallelRenderer:
             "",
             f"# {markup.text(title)} {{ #parallel }}",
             "",
-            notices(found, self.lang),
+            status_notices(found, self.lang, pending=label("pending_notice", self.lang)),
             table,
             citation_block(units, self.lang, self.base_url),
         ]

@@ -1,7 +1,7 @@
 """Tools for teachers and partners on the reading pages: citations, a share panel with a QR code,
 links to the side-by-side and printable pages.
 
-Everything here is added to pages through :class:`~explainer.render.PageExtras`:
+Everything here is added to pages through :class:`~explainer.render.pages.PageExtras`:
 
 - under the heading of each article and Q&A page, a line of links (side by side,
   cite and share) and the page's citation, which only print shows;
@@ -18,14 +18,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from .citation import PARAGRAPH_FORMAT, Citations, CitationUnit, absolute_url
+from .citation import PARAGRAPH_FORMAT, Citations, CitationUnit
 from .i18n import N_, gettext
 from .markup import attribute
 from ..document.model import Document
 from .qr import qr_code
 from .pages import PageExtras
 from ..translation.catalog import Texts
-from .urls import DocumentUrls, lang_prefix, qr_image, served_relative
+from .urls import DocumentUrls, absolute_url, lang_prefix, qr_image, served_relative
 
 QR_DISPLAY_PIXELS = 144
 """Width and height of the QR code in the share panel (CSS pixels): scannable from a phone held near the screen."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..common.han import HAN_CHAR
 from ..config.languages import languages
 from ..document.model import Document
 from .catalog import load_catalog, po_path
 
 NUMBER_RE = re.compile(r"\d+(?:\.\d+)?%?")
-HAN_RE = re.compile(r"[\u3400-\u9fff]")
+HAN_RE = HAN_CHAR
 PARENTHESISED_RE = re.compile(r"\([^()]*\)")
 
 
