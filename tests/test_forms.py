@@ -188,6 +188,13 @@ def test_articles_restarting_in_each_part(documents: dict[str, Document]) -> Non
     assert str(raised.value) == "x.txt:8: expected article (四), found (一), which repeats an earlier article"
 
 
+def test_signers_and_date_after_an_item_that_is_only_its_heading() -> None:
+    text = "国务院关于测试的决定\n一、目标\n1．甲。乙。\n2．加强实践教学。\n国务院\n二〇〇二年八月二十四日\n"
+    document = parse_text(text, "x.txt", "x")
+    assert [paragraph.zh for paragraph in document.closing] == ["国务院", "二〇〇二年八月二十四日"]
+    assert document.articles[-1].paragraphs == () and document.articles[-1].title.zh == "加强实践教学"
+
+
 def test_items_numbered_across_parts_keep_plain_keys(documents: dict[str, Document]) -> None:
     decision = documents["decision-items-ascii"]
     assert [(article.key, article.printed, article.title.zh) for article in decision.articles][2] == ("03", 3, "明确政府预算编制范围")

@@ -712,7 +712,9 @@ def closing_start(lines: list[Line]) -> tuple[int, list[str]]:
     if index > 1 and DOCUMENT_DATE_RE.match(lines[index - 1].text):
         index -= 1
         signers = 0
-        while index > 1 and signers < SIGNER_LINES_MAX and is_signer_line(lines[index - 1].text):
+        # Signers may reach the first paragraph: an article whose line held only its heading
+        # (2．加强实践教学。) has no text of its own before them.
+        while index > 0 and signers < SIGNER_LINES_MAX and is_signer_line(lines[index - 1].text):
             index -= 1
             signers += 1
         found.append("signers and date" if signers else "date")
