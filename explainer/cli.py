@@ -1,4 +1,4 @@
-"""Command line: ``python -m explainer build|check|parse|translate|serve|cname``.
+"""Command line: ``python -m explainer build|check|parse|translate|serve|align|cname``.
 
 Bad input ends with one line ``file:line: message`` on stderr and exit status 2.
 """
@@ -68,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(handler=_serve)
 
+    align = commands.add_parser("align", help="write the review sheet of a document's Q&A ↔ article links")
+    align.add_argument("--review", metavar="DOC", required=True, help="a document's slug (documents.yml) or source file")
+    align.add_argument("--output", type=Path, help="where to write the sheet (default: <source>.alignment.review.yml)")
+    align.set_defaults(handler=_align)
+
     cname = commands.add_parser("cname", help="print the custom domain of site_url for GitHub Pages' CNAME file (empty for *.github.io)")
     cname.set_defaults(handler=_cname)
     return parser
@@ -123,6 +128,27 @@ def _serve(args: argparse.Namespace) -> int:
     from .backend.serve import serve
 
     return serve(args.root, args.port)
+
+
+def _align(args: argparse.Namespace) -> int:
+    from .align.review import write_review_sheet
+    from .config.project import load_project
+    from .document.parse import parse_file
+
+    candidate = Path(args.review)
+    if candidate.suffix == ".txt" or candidate.exists():
+        document = parse_file(candidate)
+    else:
+        configs = {config.slug: config for config in load_project(args.root).documents}
+        if args.review not in configs:
+            raise InputError("documents.yml", 0, f"no document '{args.review}': expected one of {', '.join(configs)} or a source file")
+        document = parse_file(configs[args.review].source, args.review)
+    if document.qa is None:
+        raise InputError(document.source, 0, "this document has no Q&A: there are no links to review")
+    target = write_review_sheet(document, args.output)
+    links = sum(1 for _ in target.read_text(encoding="utf-8").splitlines() if "keep:" in _)
+    print(f"wrote {target}: {links} proposed links; edit keep: and save it as {Path(document.source).with_suffix('.alignment.yml')}")
+    return 0
 
 
 def _cname(args: argparse.Namespace) -> int:
