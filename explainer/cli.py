@@ -8,11 +8,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .common.errors import InputError
+from .common.files import LOCK_WAIT_SECONDS, BuildBusy, OutputError
+from .translation.engines import DEFAULT_ENGINE, ENGINES
 
 EXIT_BAD_INPUT = 2
 
@@ -21,17 +24,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         return int(args.handler(args) or 0)
-    except InputError as error:
+    except (InputError, OutputError) as error:
         print(str(error), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BuildBusy as error:
+        print(str(error), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
+    except Terminated:
+        return 128 + signal.SIGTERM
     except BrokenPipeError:
         # A reader such as `head` closed the pipe: not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised like KeyboardInterrupt so that cleanup runs: the staging folder is
+    removed and child processes (Pagefind) are stopped before the command exits."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,6 +59,10 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="build site/ in all languages")
     build.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
+    build.add_argument(
+        "--wait", type=float, default=LOCK_WAIT_SECONDS, metavar="SECONDS",
+        help=f"how long to wait for another build of the same site to finish (default {LOCK_WAIT_SECONDS:.0f})",
+    )
     build.set_defaults(handler=_build)
 
     check = commands.add_parser("check", help="report repairs, suspicious spots, translation and terminology problems")
@@ -59,8 +81,11 @@ def _parser() -> argparse.ArgumentParser:
 
     translate = commands.add_parser("translate", help="update PO files and fill missing entries with machine drafts")
     translate.add_argument("--lang", help="a language of documents.yml whose text comes from PO catalogs (default: the first)")
-    translate.add_argument("--engine", default="google", help="deep-translator engine (google, mymemory, …)")
-    translate.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
+    translate.add_argument(
+        "--engine", default=DEFAULT_ENGINE, choices=sorted(ENGINES),
+        help=f"machine-translation service: {', '.join(sorted(ENGINES))} (default {DEFAULT_ENGINE})",
+    )
+    translate.add_argument("--timeout", type=float, default=10.0, help="seconds a whole request may take (default 10)")
     translate.add_argument("--doc", help="only this document slug")
     translate.set_defaults(handler=_translate)
 
@@ -83,7 +108,7 @@ def _build(args: argparse.Namespace) -> int:
 
     timings = Timings()
     try:
-        content = build_site(args.root, strict=not args.no_strict, timings=timings)
+        content = build_site(args.root, strict=not args.no_strict, timings=timings, wait=args.wait)
     except BuildError as error:
         print(f"build failed: {error}", file=sys.stderr)
         return 1

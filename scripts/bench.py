@@ -504,6 +504,41 @@ def _shorten(path: str, width: int = 58) -> str:
 from search_bench import search_section  # noqa: E402 - recall@5 and bytes per query (issue 8)
 
 
+LONG_LINE_SENTENCES = (2_500, 5_000, 10_000, 50_000)
+
+
+def add_long_line(project: Path, sentences: int) -> None:
+    """Append ``sentences`` short numbered sentences to the first article's line of the default document (line numbers unchanged)."""
+    config = yaml.safe_load((project / "documents.yml").read_text(encoding="utf-8"))
+    source = project / config["documents"][0]["source"]
+    lines = source.read_text(encoding="utf-8").split("\n")
+    first = next(index for index, line in enumerate(lines) if re.match(r"[(（]一[)）]", line.strip()))
+    lines[first] += "".join(f"第{number}项工作要落实。" for number in range(1, sentences + 1))
+    source.write_text("\n".join(lines), encoding="utf-8")
+
+
+def long_lines_section(bench: Bench) -> list[Row]:
+    """One source line of many short sentences: the build's cost per sentence must not grow with the line."""
+    baseline = bench.build(bench.project_copy("long-0"))
+    rows = [Row("long lines", "build without the long line", baseline.seconds, "s", note=f"CPU {baseline.cpu_seconds:.1f} s; {_load()}")]
+    per_sentence: dict[int, float] = {}
+    for sentences in LONG_LINE_SENTENCES:
+        project = bench.project_copy(f"long-{sentences}")
+        add_long_line(project, sentences)
+        run = bench.build(project)
+        per_sentence[sentences] = 1000 * (run.cpu_seconds - baseline.cpu_seconds) / sentences
+        rows.append(Row("long lines", f"{sentences:,} sentences on one line: build", run.seconds, "s",
+                        note=f"CPU {run.cpu_seconds:.1f} s; stage mkdocs {run.stages.get('mkdocs', 0):.1f} s; {_load()}"))
+        rows.append(Row("long lines", f"{sentences:,} sentences: CPU ms per sentence", per_sentence[sentences], "ms",
+                        note="the build's CPU time beyond the build without the line, per sentence"))
+        shutil.rmtree(project)
+    small, large = per_sentence[LONG_LINE_SENTENCES[1]], per_sentence[LONG_LINE_SENTENCES[-1]]
+    growth = large / small
+    rows.append(Row("long lines", f"growth of the cost per sentence, {LONG_LINE_SENTENCES[1]:,} → {LONG_LINE_SENTENCES[-1]:,}", growth, "×",
+                    limit=LINEAR_TOLERANCE, ok=growth <= LINEAR_TOLERANCE, note="1 = linear; quadratic would be 10"))
+    return rows
+
+
 ALIGNMENT_TARGETS = {"vocational-education-2021": (0.9, 0.95)}
 """Precision and recall the issues ask for on the seed; on any other labelled document, issue 18's goal."""
 UNSEEN_TARGET = (0.9, 0.8)
@@ -547,6 +582,7 @@ SECTIONS: list[Callable[[Bench], list[Row]]] = [
     budget_section,
     search_section,
     alignment_section,
+    long_lines_section,
 ]
 """Each section runs in this order; register yours with one line (see the top of this file)."""
 

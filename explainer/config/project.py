@@ -9,7 +9,17 @@
         about:                              # home page text, paragraphs per language
           zh-Hans: [...]
           en: [...]
+        home:                               # what the home page leads with (all optional; see HomeConfig)
+          summary: {zh-Hans: ..., en: ...}  # what the document is and why it matters, two sentences
+          targets:                          # its dated goals, each linked to the sentence that sets it
+            - {year: 2025, zh-Hans: ..., en: ...}
+          parts:                            # one line per part, by number
+            1: {zh-Hans: ..., en: ...}
+          programmes: [double-high-plan, vocational-gaokao]   # glossary term ids: one card each
     languages: [zh-Hans, en, zh-Hant]       # optional: the published languages (see explainer/config/languages.py)
+
+Texts per language: a derived language (Traditional) converts its source's when absent;
+a translated one not written yet shows the source language's, marked as such.
 """
 
 from __future__ import annotations
@@ -26,6 +36,34 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CONFIG_FILE = "documents.yml"
 
 
+DOCUMENT_KEYS = ("slug", "source", "short_title", "about", "home")
+"""The keys of a document's entry in documents.yml (the one list of them)."""
+
+HOME_KEYS = ("summary", "targets", "parts", "programmes")
+"""The keys of a document's ``home`` entry."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """A dated goal of the document, in the languages it is written in."""
+
+    year: int
+    texts: dict[str, str]
+
+
+@dataclass(frozen=True)
+class HomeConfig:
+    """Hand-written content of a document's home page; each part falls back to one generated from the model."""
+
+    summary: dict[str, str] = field(default_factory=dict)
+    targets: tuple[Target, ...] = ()
+    parts: dict[int, dict[str, str]] = field(default_factory=dict)
+    programmes: tuple[str, ...] = ()
+    programme_lines: tuple[int, ...] = ()
+    """documents.yml line of each programme, for the error naming an unknown term."""
+    path: str = CONFIG_FILE
+
+
 @dataclass(frozen=True)
 class DocumentConfig:
     slug: str
@@ -33,6 +71,7 @@ class DocumentConfig:
     short_title: dict[str, str] = field(default_factory=dict)
     about: dict[str, tuple[str, ...]] = field(default_factory=dict)
     is_default: bool = False
+    home: HomeConfig = field(default_factory=HomeConfig)
 
     @property
     def prefix(self) -> str:
@@ -83,6 +122,9 @@ language folders (en/, zh-hant/ …) are reserved too."""
 def _document(root: Path, path: Path, entry: object, line: int, is_default: bool) -> DocumentConfig:
     if not isinstance(entry, dict):
         raise InputError(str(path), line, "each document must be a mapping with 'slug' and 'source'")
+    for key in entry:
+        if key not in DOCUMENT_KEYS:
+            raise InputError(str(path), getattr(entry, "key_line", lambda _k: line)(key), f"unknown key '{key}' in a document: expected one of {', '.join(DOCUMENT_KEYS)}")
     slug = entry.get("slug")
     if not isinstance(slug, str) or not SLUG_RE.match(slug):
         raise InputError(str(path), line, f"'slug' must be lowercase letters, digits and hyphens, found '{slug}'")
@@ -101,4 +143,54 @@ def _document(root: Path, path: Path, entry: object, line: int, is_default: bool
         short_title={str(k): v for k, v in short_title.items()},
         about={str(k): tuple(v) for k, v in about.items()},
         is_default=is_default,
+        home=_home(path, entry.get("home"), entry.line_of("home") if hasattr(entry, "line_of") else line),
     )
+
+
+def _texts(path: Path, value: object, line: int, what: str) -> dict[str, str]:
+    """A mapping of languages to strings, or the error naming ``what`` it should have been."""
+    if not isinstance(value, dict) or not value or not all(isinstance(text, str) and text.strip() for text in value.values()):
+        raise InputError(str(path), line, f"{what} must map languages to text, found {_shown(value)}")
+    return {str(lang): text.strip() for lang, text in value.items()}
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _home(path: Path, home: object, line: int) -> HomeConfig:
+    """Validate a document's ``home`` entry (see :class:`HomeConfig`)."""
+    if home is None:
+        return HomeConfig(path=str(path))
+    if not isinstance(home, dict):
+        raise InputError(str(path), line, f"'home' must be a mapping of {', '.join(HOME_KEYS)}, found {_shown(home)}")
+    lines = getattr(home, "lines", {})
+    for key in home:
+        if key not in HOME_KEYS:
+            raise InputError(str(path), getattr(home, "key_line", lambda _k: line)(key), f"unknown key '{key}' in 'home': expected one of {', '.join(HOME_KEYS)}")
+    summary = _texts(path, home["summary"], lines.get("summary", line), "'home: summary'") if "summary" in home else {}
+    targets = []
+    raw_targets = home.get("targets") or []
+    if not isinstance(raw_targets, list):
+        raise InputError(str(path), lines.get("targets", line), f"'home: targets' must be a list, found {_shown(raw_targets)}")
+    for index, target in enumerate(raw_targets):
+        target_line = raw_targets.lines[index] if hasattr(raw_targets, "lines") else line
+        if not isinstance(target, dict) or not isinstance(target.get("year"), int):
+            raise InputError(str(path), target_line, f"each target must have a 'year' (a number) and its text per language, found {_shown(target)}")
+        texts = {key: value for key, value in target.items() if key != "year"}
+        targets.append(Target(target["year"], _texts(path, texts, target_line, "a target")))
+    parts: dict[int, dict[str, str]] = {}
+    raw_parts = home.get("parts") or {}
+    if not isinstance(raw_parts, dict):
+        raise InputError(str(path), lines.get("parts", line), f"'home: parts' must map part numbers to text, found {_shown(raw_parts)}")
+    for number, texts in raw_parts.items():
+        part_line = getattr(raw_parts, "lines", {}).get(str(number), line)
+        if not isinstance(number, int) or number < 1:
+            raise InputError(str(path), part_line, f"'home: parts' must be keyed by part number, found {_shown(number)}")
+        parts[number] = _texts(path, texts, part_line, f"part {number}")
+    programmes = home.get("programmes") or []
+    if not isinstance(programmes, list) or not all(isinstance(term, str) for term in programmes):
+        raise InputError(str(path), lines.get("programmes", line), f"'home: programmes' must be a list of glossary term ids, found {_shown(programmes)}")
+    programme_lines = tuple(programmes.lines) if hasattr(programmes, "lines") else tuple(line for _ in programmes)
+    return HomeConfig(summary, tuple(targets), parts, tuple(programmes), programme_lines, str(path))
