@@ -74,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("file", type=Path)
     parse.set_defaults(handler=_parse)
 
+    add = commands.add_parser("add", help="add a document: copy FILE into sources/, list it in documents.yml, write its PO template, report")
+    add.add_argument("file", type=Path, help="the text as published (.txt or Markdown .md)")
+    add.add_argument("--slug", help="URL-safe name of the document (default: from the file name)")
+    add.set_defaults(handler=_add)
+
     translate = commands.add_parser("translate", help="update PO files and fill missing entries with machine drafts")
     translate.add_argument("--lang", help="a language of documents.yml whose text comes from PO catalogs (default: the first)")
     translate.add_argument(
@@ -130,6 +135,12 @@ def _parse(args: argparse.Namespace) -> int:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    from .add import add_document
+
+    return add_document(args.root, args.file, args.slug)
 
 
 def _translate(args: argparse.Namespace) -> int:

@@ -73,7 +73,7 @@ def load_documents(project: Project) -> list[LoadedDocument]:
     loaded = []
     for config in project.documents:
         document = parse_file(config.source, config.slug)
-        loaded.append(LoadedDocument(config, document, load_texts(project.root, document), align_document(document)))
+        loaded.append(LoadedDocument(config, document, load_texts(project.root, document), align_document(document) if document.has_text else Alignment()))
     return loaded
 
 
@@ -89,7 +89,7 @@ def prepare(root: Path, timer: _Timer) -> SiteContent:
 
 def _render(content: SiteContent) -> None:
     glossary = content.glossary
-    found = occurrences(glossary, [(loaded.document, DocumentUrls(loaded.config.prefix)) for loaded in content.documents])
+    found = occurrences(glossary, [(loaded.document, DocumentUrls(loaded.config.prefix, loaded.document)) for loaded in content.documents])
     used = terms_by_page(found, glossary)
     site_files: dict[str, str] = {}
     for lang in content.project.languages.codes:
@@ -103,7 +103,7 @@ def _render(content: SiteContent) -> None:
             for page_path, terms in used.items():
                 if page_path.startswith(loaded.config.prefix):
                     extras.add(page_path, terms_used_block(page_path, terms, lang, ""))
-            urls = DocumentUrls(loaded.config.prefix)
+            urls = DocumentUrls(loaded.config.prefix, loaded.document)
             add_crosslinks(extras, loaded.document, loaded.alignment, urls, loaded.texts, lang)
             teaching = TeachingTools(loaded.document, loaded.config, loaded.texts, lang, content.base_url)
             teaching.add_to(extras)

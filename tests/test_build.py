@@ -72,7 +72,8 @@ def test_data_export_shape(built_site: Path) -> None:
     assert {lang: article["url"][lang] for lang in ("zh-Hans", "en", "zh-Hant")} == {"zh-Hans": "/articles/05/", "en": "/en/articles/05/", "zh-Hant": "/zh-Hant/articles/05/"}
     assert article["title"]["id"] == "a05-t" and article["title"]["zh-Hans"] == "推进不同层次职业教育纵向贯通"
     assert article["paragraphs"][0][0]["id"] == "a05-p1-s1"
-    assert data["parts"][1] | {"title": None} == {"number": 2, "title": None, "articles": [4, 5, 6], "url": {"zh-Hans": "/parts/2/", "en": "/en/parts/2/", "zh-Hant": "/zh-Hant/parts/2/"}}
+    assert data["form"] == "opinion" and article["kind"] == "article" and article["key"] == "05"
+    assert data["parts"][1] | {"title": None} == {"number": 2, "kind": "part", "title": None, "articles": [4, 5, 6], "url": {"zh-Hans": "/parts/2/", "en": "/en/parts/2/", "zh-Hant": "/zh-Hant/parts/2/"}}
     item = data["qa"][0]
     assert item["number"] == 1 and item["question"]["zh-Hans"] == "请介绍一下《意见》出台的背景和过程。"
     assert item["url"]["en"] == "/en/qa/1/"

@@ -126,7 +126,7 @@ def test_article_heading_forms() -> None:
     [
         ("corrections:\n  - line: 3\n    original: a\n", "2: entry has no 'corrected'"),
         ("- line: 3\n", "1: expected a mapping with 'corrections' and 'accepted'"),
-        ("corrections: []\nerrata: []\n", "2: section: unknown key 'errata': expected one of accepted, closing, corrections"),
+        ("corrections: []\nerrata: []\n", "2: section: unknown key 'errata': expected one of accepted, closing, corrections, truncated"),
         ("corrections: 3\n", "1: 'corrections' must be a list of entries"),
         ("accepted:\n  - just text\n", "2: each 'accepted' entry must be a mapping"),
         ("corrections:\n  - line: three\n    original: a\n    corrected: b\n    why: c\n", "2: 'line' must be a positive line number, found 'three'"),

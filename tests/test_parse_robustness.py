@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from explainer.common.errors import InputError
 from explainer.document.model import Document, chinese_numeral
 from explainer.document.parse import parse_text
+from lossless import without_marker
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [
@@ -58,9 +59,14 @@ def hang_guard(seconds: int = HANG_LIMIT_SECONDS) -> Iterator[None]:
 def kept_content(text: str, document: Document) -> tuple[str, str]:
     """(content of the source minus dropped lines, content of the model)."""
     dropped = {line.line for line in document.dropped}
+    questions = {item.line for item in document.qa.items} if document.qa else set()
     lines = text.split("\n")
-    source = "".join(MARKER_CHARACTERS.sub("", line) for number, line in enumerate(lines, 1) if number not in dropped)
-    model = "".join(MARKER_CHARACTERS.sub("", segment.zh) for segment in document.segments())
+    source = "".join(
+        MARKER_CHARACTERS.sub("", without_marker(line, document.form, number in questions))
+        for number, line in enumerate(lines, 1)
+        if number not in dropped
+    )
+    model = "".join(MARKER_CHARACTERS.sub("", segment.zh) for segment in sorted(document.segments(), key=lambda segment: segment.line))
     return source, model
 
 

@@ -14,10 +14,15 @@ A corrections file sits beside its source (``sources/<slug>.corrections.yml``)::
     closing:
       line: 45          # the closing section starts at this source line; 0: there is none
       why: "…"
+    truncated:
+      line: 57          # the source really ends here, incomplete (the last line parse reports)
+      why: "…"
 
 Corrections are applied at parse time; accepted entries mark a suspicious spot
 as reviewed and kept as published. ``closing`` overrides the parser's rule for
-the text after the last article (see :func:`explainer.document.parse.closing_start`).
+the text after the last article (see :func:`explainer.document.parse.closing_start`);
+``truncated`` accepts a source that stops short (mid-sentence, or before the
+parts or questions it announces), which is otherwise an error.
 """
 
 from __future__ import annotations
@@ -30,7 +35,8 @@ from ..common.errors import InputError
 from ..common.yamlfile import LineDict, LineList, load_yaml, reject_unknown_keys
 
 
-SECTION_KEYS = ("corrections", "accepted", "closing")
+SECTION_KEYS = ("corrections", "accepted", "closing", "truncated")
+TRUNCATED_KEYS = ("line", "why")
 CORRECTION_KEYS = ("line", "original", "corrected", "why")
 ACCEPTED_KEYS = ("line", "text", "why")
 CLOSING_KEYS = ("line", "why")
@@ -64,10 +70,20 @@ class ClosingDecision:
 
 
 @dataclass(frozen=True)
+class TruncationDecision:
+    """A reviewed acceptance that the source ends short at ``line``."""
+
+    line: int
+    why: str
+    entry_line: int
+
+
+@dataclass(frozen=True)
 class Corrections:
     corrections: tuple[Correction, ...] = ()
     accepted: tuple[Accepted, ...] = ()
     closing: ClosingDecision | None = None
+    truncated: TruncationDecision | None = None
 
 
 def corrections_path(source: Path) -> Path:
@@ -99,7 +115,17 @@ def load_corrections(path: Path) -> Corrections:
         Accepted(line=_int_field(path, entry, "line"), text=_str_field(path, entry, "text"), why=_str_field(path, entry, "why"))
         for entry in _entries(path, data, "accepted", ACCEPTED_KEYS)
     )
-    return Corrections(corrections, accepted, _closing(path, data))
+    return Corrections(corrections, accepted, _closing(path, data), _truncated(path, data))
+
+
+def _truncated(path: Path, data: LineDict) -> TruncationDecision | None:
+    truncated = data.get("truncated")
+    if truncated is None:
+        return None
+    if not isinstance(truncated, LineDict):
+        raise InputError(str(path), data.line_of("truncated"), "'truncated' must be a mapping with 'line' and 'why'")
+    reject_unknown_keys(path, truncated, TRUNCATED_KEYS, "'truncated'")
+    return TruncationDecision(_int_field(path, truncated, "line"), _str_field(path, truncated, "why"), truncated.line)
 
 
 def _closing(path: Path, data: LineDict) -> ClosingDecision | None:

@@ -1,4 +1,10 @@
-"""The document model: an Opinion, its parts and articles, and its press Q&A.
+"""The document model: an Opinion, a decision, a law or a press Q&A, with its parts and articles.
+
+One shape holds every form (see :mod:`explainer.document.grammar`): a law's chapters are
+``parts`` (``kind`` 'chapter', with their ``sections``), its 条 are ``articles``
+(``kind`` 'law-article'); a decision's items 1．2． restarting in each part are
+``articles`` of ``kind`` 'item' whose ``key`` holds the part (``2-3``); a press
+Q&A published alone has no parts and no articles.
 
 Everything here is plain data. Ids are derived from the position in the
 structure (article, paragraph, sentence), never from text, so that PO entries,
@@ -39,18 +45,46 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Article:
-    """A numbered article (一)… ; numbers run across parts."""
+    """A numbered unit with its own page: an Opinion's article (一)…, a law's 第一条…, an item 1．….
+
+    ``number`` counts the units of the document in order (1, 2, …): for articles
+    and law articles it is the printed number. ``label`` is the printed number when
+    it differs (items restarting in each part), else 0. ``part`` is 0 for a law
+    without chapters.
+    """
 
     number: int
     part: int
     title: Segment | None
     paragraphs: tuple[Paragraph, ...]
     line: int
+    kind: str = "article"
+    """'article' ((一)), 'law-article' (第一条) or 'item' (1．)."""
+    label: int = 0
+    heading_end: str = ""
+    """The punctuation that closed an inline heading (指导思想。): text of the source kept in the model."""
+    ref: str = ""
+    """The key when numbers restart in each part: ``2-3`` (part 2, item 3)."""
 
     @property
     def key(self) -> str:
-        """Two-digit key used in ids and URLs: ``05``."""
-        return article_key(self.number)
+        """The key used in ids and URLs: ``05``, or ``2-3`` for an item restarting in each part."""
+        return self.ref or article_key(self.number)
+
+    @property
+    def printed(self) -> int:
+        """The number as printed in the source."""
+        return self.label or self.number
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section 第一节 inside a law's chapter: a heading over some of its articles."""
+
+    number: int
+    title: Segment
+    articles: tuple[int, ...]
+    line: int
 
 
 @dataclass(frozen=True)
@@ -62,6 +96,9 @@ class Part:
     intro: tuple[Paragraph, ...]
     articles: tuple[int, ...]
     line: int
+    kind: str = "part"
+    """'part' (一、) or 'chapter' (第一章)."""
+    sections: tuple[Section, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,9 +171,36 @@ class Document:
     closing: tuple[Paragraph, ...] = ()
     """Text after the last article that closes the Opinion (closing paragraph,
     signers, date, 此件公开发布 note); paragraph ids ``end-p1``…"""
+    form: str = "opinion"
+    """The form of the text (:data:`explainer.document.grammar.FORMS`): 'opinion', 'items', 'law' or 'qa'."""
+    title_quoted: bool = False
+    """The title was set in 《》 in the source (the model's title holds the words without them)."""
+    history: tuple[Paragraph, ...] = ()
+    """The date or enactment history under the title (（2021年5月20日）, （…通过 …修订）); ids ``hist-p1``…"""
 
     def article(self, number: int) -> Article:
         return self.articles[number - 1]
+
+    @property
+    def has_text(self) -> bool:
+        """False for a press Q&A published alone: no parts, no articles, no full-text pages."""
+        return bool(self.parts or self.articles)
+
+    def divisions(self) -> list[tuple[Part | None, tuple[int, ...]]]:
+        """The articles in reading order, grouped: (None, articles outside any part) first when
+        there are any, then each part with its articles."""
+        loose = self.loose_articles
+        return ([(None, loose)] if loose else []) + [(part, part.articles) for part in self.parts]
+
+    @staticmethod
+    def section_starts(part: Part | None) -> dict[int, Section]:
+        """Article number → the section (第一节) whose heading stands above it."""
+        return {section.articles[0]: section for section in part.sections if section.articles} if part else {}
+
+    @property
+    def loose_articles(self) -> tuple[int, ...]:
+        """Numbers of the articles outside any part (a regulation without chapters)."""
+        return tuple(article.number for article in self.articles if article.part == 0)
 
     def part(self, number: int) -> Part:
         return self.parts[number - 1]
@@ -148,24 +212,35 @@ class Document:
         yield self.title
         if self.doc_number:
             yield self.doc_number
+        yield from _paragraph_segments(self.history)
         yield from _paragraph_segments(self.preamble)
+        for article in self.articles:
+            if article.part == 0:
+                yield from _article_segments(article)
         for part in self.parts:
             yield part.title
             yield from _paragraph_segments(part.intro)
+            section_starts = {section.articles[0]: section for section in part.sections if section.articles}
             for number in part.articles:
-                article = self.article(number)
-                if article.title:
-                    yield article.title
-                yield from _paragraph_segments(article.paragraphs)
+                if number in section_starts:
+                    yield section_starts[number].title
+                yield from _article_segments(self.article(number))
         yield from _paragraph_segments(self.closing)
         if self.qa:
-            yield self.qa.title
+            if self.qa.title is not self.title:
+                yield self.qa.title
             if self.qa.subtitle:
                 yield self.qa.subtitle
             yield from _paragraph_segments(self.qa.intro)
             for item in self.qa.items:
                 yield item.question
                 yield from _paragraph_segments(item.answer)
+
+
+def _article_segments(article: Article) -> Iterator[Segment]:
+    if article.title:
+        yield article.title
+    yield from _paragraph_segments(article.paragraphs)
 
 
 def _paragraph_segments(paragraphs: tuple[Paragraph, ...]) -> Iterator[Segment]:

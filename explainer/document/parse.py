@@ -38,8 +38,43 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from .corrections import ClosingDecision, Corrections, corrections_path, load_corrections
+from .corrections import ClosingDecision, Corrections, TruncationDecision, corrections_path, load_corrections
 from ..common.errors import ParseError
+from .grammar import (
+    ANSWER,
+    ARTICLE,
+    BOILERPLATE,
+    DOC_NUMBER_RE,
+    DOCUMENT_DATE_RE,
+    END_MARKERS,
+    HISTORY_OPEN_RE,
+    HISTORY_WORDS,
+    ISSUER_RE,
+    ITEM,
+    LAW,
+    LAW_ARTICLE,
+    LAW_TITLE_RE,
+    NOTE_RE,
+    OPINION,
+    PART,
+    QA_ONLY,
+    QA_TITLE_RE,
+    QUESTION,
+    SUBTITLE,
+    TITLE_RE,
+    TITLE_SUFFIXES,
+    TOC_RE,
+    Block,
+    Form,
+    Kind,
+    block_match,
+    boilerplate_reason,
+    detect_form,
+    parse_numeral,
+    squeeze_heading,
+    strip_markup,
+)
+from .grammar import classify as grammar_classify
 from .model import (
     QA,
     Article,
@@ -50,6 +85,7 @@ from .model import (
     Part,
     QAItem,
     Repair,
+    Section,
     Segment,
     article_key,
     chinese_numeral,
@@ -58,55 +94,39 @@ from .model import (
 from .sentences import ends_sentence, split_sentences
 
 
-class Kind(Enum):
-    PROSE = "prose"
-    TITLE = "title"
-    PART = "part"
-    ARTICLE = "article"
-    QUESTION = "question"
-    ANSWER = "answer"
-    SUBTITLE = "subtitle"
-
-
-NUMERAL = "[一二三四五六七八九十百零]+"
-PART_RE = re.compile(rf"^({NUMERAL})、\s*(\S.*)$")
-ARTICLE_RE = re.compile(rf"^[(（]({NUMERAL})[)）]\s*(.*)$")
-QUESTION_RE = re.compile(r"^(问|记者)\s*[：:]\s*(.*)$")
-ANSWER_RE = re.compile(r"^答\s*[：:]\s*(.*)$")
-SUBTITLE_RE = re.compile(r"^(?:——|－－|--)\s*(\S.*)$")
-TITLE_RE = re.compile(r"^《[^《》]+》$")
-
-DOC_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
-"""The issuing number under a title: 国办发〔2017〕95号, 教职成〔2019〕5号."""
-
-DOCUMENT_DATE_RE = re.compile(
-    r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日$"
-)
-"""A date alone on its line: the date of the document under its signers (2017年12月5日)."""
-
-NOTE_RE = re.compile(r"^[（(]\s*此件[^（()）]{1,16}[)）]$")
-"""The publication note at the very end: （此件公开发布）, （此件有删减）."""
-
-TITLE_SUFFIXES = ("意见", "决定", "通知", "办法", "规定", "方案", "纲要", "规划", "计划", "指南")
-"""How the title of a policy document ends when it is not set in 《》 (国务院关于……的意见)."""
+PART_RE = PART.pattern
+ARTICLE_RE = ARTICLE.pattern
+QUESTION_RE = QUESTION.pattern
+ANSWER_RE = ANSWER.pattern
+SUBTITLE_RE = SUBTITLE.pattern
 
 QA_TITLE_MARKERS = ("答记者问", "回答记者提问", "答问", "记者采访")
-"""A line holding one of these (and not ending a sentence) is the title of a press Q&A."""
+"""A line holding one of these, or shaped like …答新华社记者问 (:data:`QA_TITLE_RE`), is the title of a press Q&A."""
 
 CLOSING_FORMULAS = ("贯彻落实", "贯彻执行", "遵照执行", "抓好落实", "认真落实", "之日起施行", "负责解释")
 """Phrases of the paragraph that closes a document (各地区各部门要结合实际认真贯彻落实。)."""
 
-PART_HEADING_MAX = 40
+PART_HEADING_MAX = PART.heading_max
 """A part heading is a short phrase; longer lines starting 一、 are prose."""
 
 ARTICLE_HEADING_MAX = 30
 """An inline article heading (指导思想。) is a short phrase without a comma."""
 
 HEADER_SCAN_LINES = 6
-"""How many leading lines may hold issuers and the title."""
+"""Without a title-shaped line, how many leading lines may hold issuers and the title."""
+
+HEADER_WINDOW = 80
+"""How many lines before the body are searched for the title (reposts put headlines, dates and
+study-plan titles above it)."""
 
 FALLBACK_HEADER_LINES = 3
 """Without a recognisable title line, the last of up to this many leading lines is the title."""
+
+BARE_TITLE_MIN = 6
+"""A title without 关于 is at least this long (若干意见 alone is the second line of a broken title)."""
+
+HISTORY_LINES_MAX = 8
+"""An enactment history block under a law's title spans at most this many lines."""
 
 HEADER_LINE_MAX = 120
 SIGNER_LINE_MAX = 80
@@ -115,32 +135,15 @@ SIGNER_PUNCTUATION = frozenset("，,。；;：:？?！!“”\"《》")
 UNIT_ENDS = ("：", ":")
 """A line ending with a colon (addressees, a lead-in) is complete: never joined to the next."""
 
-BOILERPLATE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^[（(【\[]?\s*责任编辑\s*[：:].*$"), "editor line"),
-    (re.compile(r"^(?:编辑|责编|校对|审核|审校|监制|作者)\s*[：:]\s*\S{0,12}$"), "editor line"),
-    (re.compile(r"^(?:信息|文章|稿件)?来源\s*[：:].*$"), "source line"),
-    (re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+来源\s*[：:].*)?$"), "date line"),
-    (re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s+(?:\d{1,2}:\d{2}|来源\s*[：:]).*$"), "date line"),
-    (re.compile(r"^(?:发布|发稿|更新)?(?:时间|日期)\s*[：:]\s*\d{4}.*$"), "date line"),
-    (
-        re.compile(
-            r"^(?:索引号|主题分类|发文机关|成文日期|标\s*题|发文字号|发布日期|主\s*题\s*词|信息名称|信息索引|生成日期|发文机构|信息类别|内容概述|公文种类)\s*[：:].*$"
-        ),
-        "metadata table",
-    ),
-    (re.compile(r"^【(?:纠错|我要纠错|字号|字体|打印|关闭|收藏|分享)[^】]*】.*$"), "site control"),
-    (re.compile(r"^(?:【[^【】]{0,12}】\s*)+$"), "site control"),
-    (
-        re.compile(r"^(?:扫一扫|分享到|打印本页|关闭窗口|\[打印本页\]|\[关闭窗口\]|返回顶部|上一篇|下一篇|相关链接|相关新闻|相关阅读|浏览次数|阅读次数).*$"),
-        "site control",
-    ),
-    (re.compile(r"^(?:首页|当前位置\s*[：:])\s*[^>＞»›]{0,60}[>＞»›]"), "breadcrumb"),
-    (re.compile(r"^[（(]完[)）]$"), "end-of-story mark"),
-    (re.compile(r"^(?:版权所有|Copyright\b|©|网站标识码|京ICP备|京公网安备)"), "copyright line"),
-)
-"""Lines a publishing site adds around a document (gov.cn, Xinhua, moe.gov.cn):
-set aside into ``Document.dropped`` with their reason. A bare date (2017年12月5日)
-is not among them: under the signers it is part of the document."""
+ENUMERATION_STARTS = (PART, ARTICLE, ITEM, SUBTITLE, LAW_ARTICLE)
+"""Lines opening with one of these markers start a paragraph of their own in every form
+(an item （二） of a law article, a —— bullet): never joined to the line above."""
+
+ANNOUNCED_PARTS_RE = re.compile(r"(?:从|就|提出|分为|包括)[^。；]{0,8}?([一二三四五六七八九十]+|\d+)个?(?:方面|部分)")
+"""A preamble announcing how many parts follow: 现从以下五个方面提出意见."""
+
+ANNOUNCED_QUESTIONS_RE = re.compile(r"(?:就|回答了?|答复了?)[^。；]{0,12}?([一二三四五六七八九十]+|\d+)个(?:方面的)?(?:问题|提问)")
+"""A Q&A intro announcing how many questions follow: 就……回答了记者的五个问题."""
 
 LATIN_RE = re.compile(r"[A-Za-z]+(?:\s+[A-Za-z]+)*")
 CJK = "\u3400-\u9fff"
@@ -161,7 +164,18 @@ class _ArticleBuilder:
     part: int
     title: Segment | None
     line: int
+    label: int = 0
+    heading_end: str = ""
+    ref: str = ""
     paragraphs: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class _SectionBuilder:
+    number: int
+    title: Segment
+    line: int
+    articles: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -171,6 +185,7 @@ class _PartBuilder:
     line: int
     intro: list[Line] = field(default_factory=list)
     articles: list[int] = field(default_factory=list)
+    sections: list[_SectionBuilder] = field(default_factory=list)
 
 
 @dataclass
@@ -184,13 +199,14 @@ class _ItemBuilder:
 
 @dataclass
 class Header:
-    """The lines before the body: issuers, title, issuing number, and lines set aside."""
+    """The lines before the body: issuers, title, issuing number, date or history, and lines set aside."""
 
     issuers: list[Line]
     title: Line
     doc_number: Line | None
     dropped: list[DroppedLine]
     body: list[Line]
+    history: list[Line] = field(default_factory=list)
 
 
 def parse_file(path: Path, slug: str | None = None) -> Document:
@@ -223,19 +239,21 @@ def parse_text(
     corrections: Corrections | None = None,
     corrections_file: str = "",
 ) -> Document:
-    """Parse the text of an Opinion (and optional Q&A) into a :class:`Document`."""
+    """Parse the text of a policy document (and optional Q&A), or of a press Q&A alone, into a :class:`Document`."""
     corrections = corrections or Corrections()
     raw_lines = [line.rstrip("\r") for line in text.split("\n")]
     if not any(line.strip() for line in raw_lines):
         raise ParseError(source, 1, "empty file: expected the text of an Opinion (a title, then parts 一、… holding articles (一)…)")
     corrected, correction_repairs = apply_corrections(raw_lines, corrections, source, corrections_file)
     lines, dropped = drop_boilerplate(corrected)
-    header = split_header(lines, source)
-    set_aside = {line.line for line in dropped + header.dropped}
-    notices = [notice for notice in find_suspicious(raw_lines, corrections) if notice.line not in set_aside]
-    answers_marked = any(classify(line.text) is Kind.ANSWER for line in header.body)
-    joined, join_repairs = join_page_breaks(header.body, answers_marked)
-    builder = _DocumentBuilder(source, corrections, corrections_file, answers_marked)
+    form = detect_form(line.text for line in lines)
+    header = split_header(lines, source, form)
+    body, trailer = cut_trailer(header.body, form)
+    set_aside = {line.line for line in dropped + header.dropped + trailer} | {line.number for line in header.history}
+    notices = [notice for notice in find_suspicious(raw_lines, corrections, form) if notice.line not in set_aside]
+    answers_marked = any(classify(line.text, form) is Kind.ANSWER for line in body)
+    joined, join_repairs = join_page_breaks(body, answers_marked, form)
+    builder = _DocumentBuilder(source, corrections, corrections_file, answers_marked, form)
     issuers, title, doc_number = builder.header(header)
     builder.body(joined)
     return builder.document(
@@ -243,7 +261,10 @@ def parse_text(
         issuers=issuers,
         title=title,
         doc_number=doc_number,
-        dropped=tuple(sorted(dropped + header.dropped, key=lambda line: line.line)),
+        history=builder.history(header.history),
+        title_quoted=bool(TITLE_RE.match(header.title.text)),
+        form=form.name,
+        dropped=tuple(sorted(dropped + header.dropped + trailer, key=lambda line: line.line)),
         repairs=tuple(sorted(correction_repairs + join_repairs + builder.repairs, key=lambda repair: repair.line)),
         notices=tuple(sorted(notices + builder.notices, key=lambda notice: (notice.line, notice.column))),
     )
@@ -273,64 +294,58 @@ def apply_corrections(
     return lines, repairs
 
 
-def boilerplate_reason(text: str) -> str | None:
-    """Why a (stripped) line is publishing-site furniture, or None when it is text."""
-    return next((why for pattern, why in BOILERPLATE if pattern.match(text)), None)
-
-
 def drop_boilerplate(lines: list[str]) -> tuple[list[Line], list[DroppedLine]]:
-    """Keep non-empty lines; set publishing-site boilerplate aside, listed with its reason."""
+    """Keep non-empty lines; set publishing-site boilerplate aside, listed with its reason.
+
+    Full-width indentation is layout, and a Markdown source's heading marks are markup:
+    both go before a line is judged.
+    """
     kept: list[Line] = []
     dropped: list[DroppedLine] = []
     for number, raw in enumerate(lines, start=1):
-        text = raw.strip().replace("\u3000", " ").strip()
+        text = strip_markup(raw.strip().replace("\u3000", " ").strip()).strip()
         if not text:
             continue
         reason = boilerplate_reason(text)
-        if reason:
+        if reason and not END_MARKERS.match(text):
+            # End markers stay for cut_trailer: what follows them is set aside too.
             dropped.append(DroppedLine(number, text, reason))
         else:
             kept.append(Line(number, text))
     return kept, dropped
 
 
-def classify(text: str) -> Kind:
-    """The structural kind of a line, judged on the line alone."""
-    if TITLE_RE.match(text):
-        return Kind.TITLE
-    part = PART_RE.match(text)
-    if part and len(part.group(2)) <= PART_HEADING_MAX and not ends_sentence(text) and parse_chinese_numeral(part.group(1)):
-        return Kind.PART
-    article = ARTICLE_RE.match(text)
-    if article and parse_chinese_numeral(article.group(1)):
-        return Kind.ARTICLE
-    if QUESTION_RE.match(text):
-        return Kind.QUESTION
-    if ANSWER_RE.match(text):
-        return Kind.ANSWER
-    if SUBTITLE_RE.match(text):
-        return Kind.SUBTITLE
-    return Kind.PROSE
+def classify(text: str, form: Form = OPINION) -> Kind:
+    """The structural kind of a line within ``form``, judged on the line alone (see :mod:`explainer.document.grammar`)."""
+    return grammar_classify(text, form)
 
 
 def has_qa_marker(text: str) -> bool:
-    return any(marker in text for marker in QA_TITLE_MARKERS)
+    return any(marker in text for marker in QA_TITLE_MARKERS) or QA_TITLE_RE.search(text) is not None
 
 
-def _may_continue(text: str, answers_marked: bool) -> bool:
+def starts_enumeration(text: str) -> bool:
+    """Does the line open with a marker that starts a paragraph of its own ((二) 1． —— 第三条)?"""
+    return any(block_match(block, text) for block in ENUMERATION_STARTS)
+
+
+def _may_continue(text: str, answers_marked: bool, form: Form = OPINION) -> bool:
     """Could this line be the first half of a sentence broken at a page end?"""
     if ends_sentence(text) or text.endswith(UNIT_ENDS) or has_qa_marker(text):
         return False
-    kind = classify(text)
+    kind = classify(text, form)
     if kind is Kind.QUESTION:
         # Without 答： the line after a question is its answer, never the rest of it.
         return answers_marked
     if kind in (Kind.PROSE, Kind.ANSWER):
-        return True
-    if kind is Kind.ARTICLE:
+        return not text.endswith(("；", ";"))
+    if kind is Kind.LAW_ARTICLE:
+        return bool(LAW_ARTICLE.pattern.match(text).group(2).strip())  # type: ignore[union-attr]
+    if kind in (Kind.ARTICLE, Kind.ITEM):
         # An article line whose body already holds a sentence is prose that ran on;
         # a bare heading such as "(三) 主要目标" is not.
-        body = ARTICLE_RE.match(text).group(2)  # type: ignore[union-attr]
+        block = ARTICLE if kind is Kind.ARTICLE else ITEM
+        body = block.pattern.match(text).group(2)  # type: ignore[union-attr]
         return any(mark in body for mark in "。？！")
     return False
 
@@ -340,34 +355,34 @@ def _stands_alone(text: str) -> bool:
     return bool(DOCUMENT_DATE_RE.match(text) or NOTE_RE.match(text) or DOC_NUMBER_RE.match(text))
 
 
-def is_signer_line(text: str) -> bool:
+def is_signer_line(text: str, form: Form = OPINION) -> bool:
     """A short line naming issuing bodies, as above a document's date (教育部 财政部)."""
     return (
         len(text) <= SIGNER_LINE_MAX
         and not any(character in SIGNER_PUNCTUATION for character in text)
         and re.search(f"[{CJK}]", text) is not None
-        and classify(text) is Kind.PROSE
+        and classify(text, form) is Kind.PROSE
         and not has_qa_marker(text)
     )
 
 
-def _signature_lines(lines: list[Line]) -> set[int]:
+def _signature_lines(lines: list[Line], form: Form) -> set[int]:
     """Indices of signer and date lines: each a unit of its own, never joined."""
     marked: set[int] = set()
     for index, line in enumerate(lines):
         if DOCUMENT_DATE_RE.match(line.text):
             marked.add(index)
             above = index - 1
-            while above >= 0 and index - above <= SIGNER_LINES_MAX and is_signer_line(lines[above].text):
+            while above >= 0 and index - above <= SIGNER_LINES_MAX and is_signer_line(lines[above].text, form):
                 marked.add(above)
                 above -= 1
     return marked
 
 
-def join_page_breaks(lines: list[Line], answers_marked: bool = True) -> tuple[list[Line], list[Repair]]:
+def join_page_breaks(lines: list[Line], answers_marked: bool = True, form: Form = OPINION) -> tuple[list[Line], list[Repair]]:
     """Join sentences broken across lines: a line that does not end a sentence,
     followed by one that does not start a new unit, continues on that line."""
-    signature = _signature_lines(lines)
+    signature = _signature_lines(lines, form)
     groups: list[tuple[Line, list[str]]] = []
     """Each output line: its first source line and the pieces joined to it (kept as a list: linear time)."""
     repairs: list[Repair] = []
@@ -379,7 +394,8 @@ def join_page_breaks(lines: list[Line], answers_marked: bool = True) -> tuple[li
             and open_for_join
             and index not in signature
             and not _stands_alone(line.text)
-            and classify(line.text) is Kind.PROSE
+            and classify(line.text, form) is Kind.PROSE
+            and not starts_enumeration(line.text)
             and not _starts_qa(line)
         )
         if joins:
@@ -395,7 +411,7 @@ def join_page_breaks(lines: list[Line], answers_marked: bool = True) -> tuple[li
             open_for_join = not (ends_sentence(line.text) or line.text.endswith(UNIT_ENDS) or has_qa_marker(line.text))
         else:
             groups.append((line, [line.text]))
-            open_for_join = index not in signature and not _stands_alone(line.text) and _may_continue(line.text, answers_marked)
+            open_for_join = index not in signature and not _stands_alone(line.text) and _may_continue(line.text, answers_marked, form)
         last_piece = line.text
     return [Line(first.number, "".join(pieces)) for first, pieces in groups], repairs
 
@@ -404,13 +420,38 @@ def _starts_qa(line: Line) -> bool:
     return has_qa_marker(line.text) and not ends_sentence(line.text)
 
 
-def is_title_line(text: str) -> bool:
-    """《关于……的意见》, or a bare title such as 国务院办公厅关于深化产教融合的若干意见."""
+def _structural(text: str, form: Form) -> bool:
+    return classify(text, form) is not Kind.PROSE or _starts_qa(Line(0, text))
+
+
+def cut_trailer(body: list[Line], form: Form) -> tuple[list[Line], list[DroppedLine]]:
+    """Set aside what a page shows after the text: from the first end marker (延伸阅读, 相关新闻,
+    上一篇…) that follows the last numbered unit or question, every line is another story or navigation."""
+    last_structural = max((index for index, line in enumerate(body) if _structural(line.text, form)), default=-1)
+    end = next((index for index in range(last_structural + 1, len(body)) if END_MARKERS.match(body[index].text)), len(body))
+    why = f"after the end of the text, below '{body[end].text[:12]}' on line {body[end].number}" if end < len(body) else ""
+    kept = [line for line in body[:end] if not END_MARKERS.match(line.text)]
+    dropped = [DroppedLine(line.number, line.text, boilerplate_reason(line.text) or "site control") for line in body[:end] if END_MARKERS.match(line.text)]
+    dropped += [DroppedLine(line.number, line.text, boilerplate_reason(line.text) or why) for line in body[end:]]
+    return kept, dropped
+
+
+def is_title_line(text: str, form: Form = OPINION) -> bool:
+    """《关于……的意见》, a bare title such as 国务院办公厅关于深化产教融合的若干意见, a law's name
+    (中华人民共和国职业教育法), or in a Q&A published alone its title (……答新华社记者问)."""
     if TITLE_RE.match(text):
         return True
-    if len(text) > HEADER_LINE_MAX or "关于" not in text or ends_sentence(text) or "，" in text:
+    if len(text) > HEADER_LINE_MAX or ends_sentence(text) or "，" in text or _stands_alone(text):
         return False
-    return _without_trailing_parenthetical(text).endswith(TITLE_SUFFIXES)
+    if form.name == "qa":
+        return has_qa_marker(text)
+    if form is LAW and LAW_TITLE_RE.match(text) and not ISSUER_RE.match(text):
+        return True
+    bare = _without_trailing_parenthetical(text)
+    if "关于" not in text:
+        # 国家职业教育改革实施方案: a title may name its subject without 关于, never as a clause.
+        return len(bare) >= BARE_TITLE_MIN and bare.endswith(TITLE_SUFFIXES) and not any(mark in text for mark in "，。；：:！？")
+    return bare.endswith(TITLE_SUFFIXES)
 
 
 def _without_trailing_parenthetical(text: str) -> str:
@@ -422,9 +463,9 @@ def _without_trailing_parenthetical(text: str) -> str:
     return text
 
 
-def _header_like(text: str) -> bool:
+def _header_like(text: str, form: Form = OPINION) -> bool:
     return (
-        classify(text) in (Kind.PROSE, Kind.TITLE)
+        classify(text, form) in (Kind.PROSE, Kind.TITLE)
         and not ends_sentence(text)
         and not text.endswith(UNIT_ENDS)
         and len(text) <= HEADER_LINE_MAX
@@ -436,25 +477,49 @@ def _bare_title(text: str) -> str:
     return text[1:-1] if TITLE_RE.match(text) else text
 
 
-def split_header(lines: list[Line], source: str) -> Header:
-    """The leading lines that name the issuers and the title, the issuing number, then the rest.
+def split_header(lines: list[Line], source: str, form: Form = OPINION) -> Header:
+    """The lines that name the issuers and the title, the issuing number and date, then the rest.
 
-    The title is the first leading line set in 《》 or shaped like a title
-    (……关于……的意见); without one, the last of up to three leading lines. A bare
-    date above the title is the site's publication date; a copy of the title right
-    under it is the site's page heading repeated: both are set aside, listed.
+    The title is the title-shaped line (《……》, ……关于……的意见, a law's name, a Q&A's
+    ……答记者问) nearest above the body among the lines before the first numbered
+    unit; what a reposting site put above it (headlines, recommendation and
+    study-plan lines, dates, cover notes) is set aside, listed, except the issuing
+    bodies right above it. Without a title-shaped line, the last of up to three
+    leading lines is the title. Under the title: the site's copy of it (set aside),
+    the issuing number, the date or enactment history （……通过 ……修订）, a law's
+    table of contents (set aside: the chapters follow in the text).
     """
     if not lines:
         raise ParseError(source, 1, "no text left once the publishing site's lines were set aside: expected a title line, then parts 一、…")
+    found = _find_title_in_window(lines, form)
+    if found is None:
+        return _split_header_by_position(lines, source, form)
+    title_index, span = found
+    dropped: list[DroppedLine] = []
+    issuers: list[Line] = []
+    above = title_index
+    while above > 0 and ISSUER_RE.match(lines[above - 1].text) and title_index - above < SIGNER_LINES_MAX:
+        above -= 1
+    issuers = lines[above:title_index]
+    for line in lines[:above]:
+        reason = "publication date" if DOCUMENT_DATE_RE.match(line.text) else "before the title"
+        dropped.append(DroppedLine(line.number, line.text, reason))
+    parts = lines[title_index : title_index + span]
+    title = Line(parts[0].number, "".join(line.text for line in parts))
+    return _after_title(lines, title_index + span, title, issuers, dropped, form)
+
+
+def _split_header_by_position(lines: list[Line], source: str, form: Form) -> Header:
+    """The header of a text without a title-shaped line: up to six leading header-like lines."""
     candidates: list[Line] = []
     for line in lines[:HEADER_SCAN_LINES]:
-        if not _header_like(line.text):
+        if not _header_like(line.text, form):
             break
         candidates.append(line)
     if not candidates:
         first = lines[0]
         raise ParseError(source, first.number, f"expected a title line before the text, found '{first.text[:20]}'")
-    title_index, title_lines = _find_title(candidates)
+    title_index, title_lines = _find_title(candidates, form)
     dropped: list[DroppedLine] = []
     issuers: list[Line] = []
     for line in candidates[:title_index]:
@@ -464,44 +529,148 @@ def split_header(lines: list[Line], source: str) -> Header:
             issuers.append(line)
     parts = candidates[title_index : title_index + title_lines]
     title = Line(parts[0].number, "".join(line.text for line in parts))
+    return _after_title(lines, title_index + title_lines, title, issuers, dropped, form)
+
+
+def _after_title(lines: list[Line], index: int, title: Line, issuers: list[Line], dropped: list[DroppedLine], form: Form) -> Header:
     doc_number: Line | None = None
-    index = title_index + title_lines
+    history: list[Line] = []
     while index < len(lines):
         line = lines[index]
         if _bare_title(line.text) == _bare_title(title.text):
             dropped.append(DroppedLine(line.number, line.text, "title repeated by the publishing site"))
         elif doc_number is None and DOC_NUMBER_RE.match(line.text):
             doc_number = line
+        elif not history and doc_number is None and ISSUER_RE.match(line.text) and len(issuers) < SIGNER_LINES_MAX:
+            issuers.append(line)
+        elif not history and _opens_history(line.text):
+            block = _history_block(lines, index)
+            # One bracketed block is one paragraph, however the site broke its lines.
+            history.append(Line(block[0].number, " ".join(part.text for part in block)))
+            index += len(block)
+            continue
+        elif TOC_RE.match(line.text):
+            index = _skip_contents(lines, index, form, dropped)
+            continue
         else:
             break
         index += 1
-    return Header(issuers, title, doc_number, dropped, lines[index:])
+    return Header(issuers, title, doc_number, dropped, lines[index:], history)
 
 
-def _find_title(candidates: list[Line]) -> tuple[int, int]:
+def _opens_history(text: str) -> bool:
+    """（2021年5月20日）, （2013年……通过, or 2022年4月20日……修订 under a title."""
+    if HISTORY_OPEN_RE.match(text):
+        return True
+    return bool(re.match(r"^\d{4}\s*年", text)) and any(word in text for word in HISTORY_WORDS) and not ends_sentence(text)
+
+
+def _history_block(lines: list[Line], index: int) -> list[Line]:
+    """The lines of a date or enactment history block, up to its closing bracket."""
+    opened = lines[index].text.startswith(("（", "("))
+    block: list[Line] = []
+    for line in lines[index : index + HISTORY_LINES_MAX]:
+        block.append(line)
+        if not opened or line.text.endswith(("）", ")")):
+            return block
+    return block[:1]
+
+
+def _skip_contents(lines: list[Line], index: int, form: Form, dropped: list[DroppedLine]) -> int:
+    """Set aside a table of contents (目录 and the headings it lists) up to where the first heading returns."""
+    why = "table of contents: the headings follow in the text"
+    dropped.append(DroppedLine(lines[index].number, lines[index].text, why))
+    index += 1
+    first = None
+    while index < len(lines):
+        text = lines[index].text
+        heading = classify(text, form) in (Kind.CHAPTER, Kind.SECTION, Kind.PART) or (len(text) <= 30 and not ends_sentence(text))
+        if not heading or (first is not None and squeeze_heading(text) == first):
+            break
+        if first is None:
+            first = squeeze_heading(text)
+        dropped.append(DroppedLine(lines[index].number, text, why))
+        index += 1
+    return index
+
+
+def _find_title_in_window(lines: list[Line], form: Form) -> tuple[int, int] | None:
+    """The title-shaped line nearest above the body (a repeat of an earlier one counts as that one), and its span."""
+    window: list[Line] = []
+    for line in lines[:HEADER_WINDOW]:
+        if classify(line.text, form) not in (Kind.PROSE, Kind.TITLE) or TOC_RE.match(line.text):
+            break
+        window.append(line)
+    found: tuple[int, int] | None = None
+    for index, line in enumerate(window):
+        if found is not None and found[1] == 2 and index == found[0] + 1:
+            continue
+        if is_title_line(line.text, form):
+            found = (index, 1)
+        elif index + 1 < len(window) and is_title_line(line.text + window[index + 1].text, form) and not is_title_line(window[index + 1].text, form):
+            found = (index, 2)
+    if found is None and form.name == "qa":
+        found = next(((index, 1) for index, line in enumerate(window) if has_qa_marker(line.text) and not ends_sentence(line.text)), None)
+    if found is None or found[1] == 2:
+        return found
+    # The first of the copies a site shows (its page heading, the title, an issuer line between them).
+    title = _bare_title(window[found[0]].text)
+    index = found[0]
+    while index > 0:
+        if _bare_title(window[index - 1].text) == title:
+            index -= 1
+        elif ISSUER_RE.match(window[index - 1].text) and index >= 2 and _bare_title(window[index - 2].text) == title:
+            index -= 2
+        else:
+            break
+    return index, 1
+
+
+def _find_title(candidates: list[Line], form: Form = OPINION) -> tuple[int, int]:
     """Index of the title among the leading lines, and how many lines it spans (a long
     title may be broken over two lines: 国务院办公厅关于深化产教融合的 / 若干意见)."""
     for index, line in enumerate(candidates):
-        if is_title_line(line.text):
+        if is_title_line(line.text, form):
             return index, 1
     for index in range(len(candidates) - 1):
-        if is_title_line(candidates[index].text + candidates[index + 1].text):
+        if is_title_line(candidates[index].text + candidates[index + 1].text, form):
             return index, 2
     fallback = [line for line in candidates[:FALLBACK_HEADER_LINES] if not _stands_alone(line.text)] or candidates[:1]
     return candidates.index(fallback[-1]), 1
 
 
-def find_suspicious(raw_lines: list[str], corrections: Corrections) -> list[Notice]:
-    """Spots a human should look at: Latin letters or stray spaces inside Chinese prose."""
+def find_suspicious(raw_lines: list[str], corrections: Corrections, form: Form = OPINION) -> list[Notice]:
+    """Spots a human should look at: Latin letters or stray spaces inside Chinese prose.
+
+    Spaces that are a law's typesetting are not suspicious: after 第一条 and inside a
+    chapter or section heading (第一章　总　　则).
+    """
     notices: list[Notice] = []
     for number, text in enumerate(raw_lines, start=1):
         if not re.search(f"[{CJK}]", text):
             continue
         for match in LATIN_RE.finditer(text):
             notices.append(_review(number, match.start() + 1, "Latin letters in Chinese text", match.group(), corrections))
+        layout_end = _layout_end(text, form)
         for match in CJK_SPACE_RE.finditer(text):
-            notices.append(_review(number, match.start() + 2, "space inside Chinese text", match.group(), corrections))
+            if match.start() >= layout_end:
+                notices.append(_review(number, match.start() + 2, "space inside Chinese text", match.group(), corrections))
     return notices
+
+
+LAW_MARKER_RE = re.compile(r"^(?:#{1,6}[ \t]+)?(?:\*\*)?第[一二三四五六七八九十百零〇]+([章节条])(?:\*\*)?[ \t\u3000]*")
+
+
+def _layout_end(text: str, form: Form) -> int:
+    """The column up to which a line's spaces are typesetting: the whole of a law's heading, its article marker."""
+    if form is not LAW:
+        return 0
+    stripped = text.lstrip(" \t\u3000")
+    match = LAW_MARKER_RE.match(stripped)
+    if not match:
+        return 0
+    offset = len(text) - len(stripped)
+    return len(text) if match.group(1) in "章节" else offset + match.end()
 
 
 def _review(line: int, column: int, kind: str, text: str, corrections: Corrections) -> Notice:
@@ -543,7 +712,9 @@ def closing_start(lines: list[Line]) -> tuple[int, list[str]]:
     if index > 1 and DOCUMENT_DATE_RE.match(lines[index - 1].text):
         index -= 1
         signers = 0
-        while index > 1 and signers < SIGNER_LINES_MAX and is_signer_line(lines[index - 1].text):
+        # Signers may reach the first paragraph: an article whose line held only its heading
+        # (2．加强实践教学。) has no text of its own before them.
+        while index > 0 and signers < SIGNER_LINES_MAX and is_signer_line(lines[index - 1].text):
             index -= 1
             signers += 1
         found.append("signers and date" if signers else "date")
@@ -565,14 +736,32 @@ def _numeral(number: int) -> str:
         return str(number)
 
 
-class _DocumentBuilder:
-    """A small state machine over logical lines: preamble → parts → closing → Q&A."""
+def _shown(block: Block, number: int | str) -> str:
+    """How a numbered line is written, for messages: (五), 第五条, 第二章, 3．, 二、."""
+    numeral = number if isinstance(number, str) else (str(number) if block.numerals == "arabic" else _numeral(number))
+    if block is ARTICLE:
+        return f"({numeral})"
+    if block is ITEM:
+        return f"{numeral}．"
+    if block is PART:
+        return f"{numeral}、"
+    unit = {Kind.CHAPTER: "章", Kind.SECTION: "节", Kind.LAW_ARTICLE: "条"}[block.kind]
+    return f"第{numeral}{unit}"
 
-    def __init__(self, source: str, corrections: Corrections, corrections_file: str, answers_marked: bool) -> None:
+
+class _DocumentBuilder:
+    """A small state machine over logical lines: preamble → divisions and units → closing → Q&A.
+
+    Which lines are divisions and units comes from the document's form
+    (:mod:`explainer.document.grammar`); the builder only checks their order.
+    """
+
+    def __init__(self, source: str, corrections: Corrections, corrections_file: str, answers_marked: bool, form: Form = OPINION) -> None:
         self.source = source
         self.corrections = corrections
         self.corrections_file = corrections_file or source
         self.answers_marked = answers_marked
+        self.form = form
         self.preamble: list[Line] = []
         self.parts: list[_PartBuilder] = []
         self.articles: list[_ArticleBuilder] = []
@@ -583,6 +772,10 @@ class _DocumentBuilder:
         self.qa_intro: list[Line] = []
         self.items: list[_ItemBuilder] = []
         self.in_qa = False
+        self.restarts: bool | None = None
+        """Whether unit numbers start again in each part (decided by the first part after the first)."""
+        self.last_line: Line | None = None
+        self.title: Segment | None = None
         self.repairs: list[Repair] = []
         self.notices: list[Notice] = []
 
@@ -595,7 +788,15 @@ class _DocumentBuilder:
             issuers = Segment("issuers", " ".join(line.text for line in header.issuers), header.issuers[0].number)
         title = Segment("title", _bare_title(header.title.text), header.title.number)
         number = Segment("docno", header.doc_number.text, header.doc_number.number) if header.doc_number else None
+        self.title = title
+        if self.form.name == "qa":
+            # A press Q&A published alone: its title is the document's title.
+            self.in_qa = True
+            self.qa_title = title
         return issuers, title, number
+
+    def history(self, lines: list[Line]) -> tuple[Paragraph, ...]:
+        return self._paragraphs("hist", lines)
 
     def body(self, lines: list[Line]) -> None:
         index = 0
@@ -609,82 +810,163 @@ class _DocumentBuilder:
                 self._qa_line(line)
             else:
                 self._opinion_line(line)
+            self.last_line = line
             index += 1
         self._finish()
 
-    # Opinion -----------------------------------------------------------------
+    # The numbered body ---------------------------------------------------------
 
     def _qa_begins(self, line: Line, following: Line | None) -> bool:
-        if classify(line.text) is Kind.QUESTION:
+        kind = classify(line.text, self.form)
+        if kind is Kind.QUESTION:
             return True
-        if ends_sentence(line.text) or classify(line.text) in (Kind.PART, Kind.ARTICLE):
+        if ends_sentence(line.text) or kind is not Kind.PROSE:
             return False
-        return _starts_qa(line) or (following is not None and classify(following.text) is Kind.SUBTITLE)
+        if _starts_qa(line):
+            return True
+        # A title over a —— subtitle that names the Q&A (……答记者问); other —— lines are bullets.
+        return following is not None and classify(following.text, self.form) is Kind.SUBTITLE and has_qa_marker(following.text)
 
     def _begin_qa(self, line: Line, following: Line | None) -> int:
-        if classify(line.text) is Kind.QUESTION:
+        if classify(line.text, self.form) is Kind.QUESTION:
             raise self.error(line, "question before a Q&A title: expected a title line (such as '…答记者问') before the first 问：")
         self._close_opinion()
         self.in_qa = True
         self.qa_title = Segment("qa-t", line.text, line.number)
-        if following is not None and classify(following.text) is Kind.SUBTITLE:
-            subtitle = SUBTITLE_RE.match(following.text).group(1)  # type: ignore[union-attr]
+        if following is not None and classify(following.text, self.form) is Kind.SUBTITLE:
+            subtitle = SUBTITLE_RE.match(following.text).group(2)  # type: ignore[union-attr]
             self.qa_subtitle = Segment("qa-sub", subtitle, following.number)
             return 2
         return 1
 
     def _opinion_line(self, line: Line) -> None:
-        kind = classify(line.text)
-        if kind is Kind.PART:
+        kind = classify(line.text, self.form)
+        if self.form.division and kind is self.form.division.kind:
             self._part(line)
-        elif kind is Kind.ARTICLE:
+        elif self.form.subdivision and kind is self.form.subdivision.kind:
+            self._section(line)
+        elif self.form.unit and kind is self.form.unit.kind and not self._is_citation(line):
             self._article(line)
-        elif kind is Kind.SUBTITLE:
-            raise self.error(line, "a '——' subtitle line must follow the Q&A title line")
         elif kind is Kind.ANSWER:
             raise self.error(line, "答： outside a Q&A: expected a 问： line before it")
-        elif not self.parts:
-            self.preamble.append(line)
-        elif not self.parts[-1].articles:
+        elif self.articles and (not self.parts or self.parts[-1].articles):
+            self.articles[-1].paragraphs.append(line)
+        elif self.parts:
             self.parts[-1].intro.append(line)
         else:
-            self.articles[-1].paragraphs.append(line)
+            self.preamble.append(line)
+
+    def _is_citation(self, line: Line) -> bool:
+        """第十二条规定的…… at the start of a law's paragraph cites an article; 第十二条　…… opens one.
+        A marker glued to its text is an article only where the numbering expects it."""
+        if self.form.unit is not LAW_ARTICLE:
+            return False
+        match = LAW_ARTICLE.pattern.match(line.text)
+        assert match
+        glued = bool(match.group(2)) and match.group(2)[0] not in " \t"
+        return glued and parse_numeral(match.group(1)) != len(self.articles) + 1
 
     def _part(self, line: Line) -> None:
-        match = PART_RE.match(line.text)
+        block = self.form.division
+        assert block
+        match = block_match(block, line.text)
         assert match
-        number = parse_chinese_numeral(match.group(1)) or 0
+        number = parse_numeral(match.group(1)) or 0
         expected = len(self.parts) + 1
         if number != expected:
-            raise self.error(line, f"expected part {_numeral(expected)}、, found {match.group(1)}、 (parts are numbered 一、二、… without gaps)")
-        self.parts.append(_PartBuilder(number, Segment(f"part{number}-t", match.group(2).strip(), line.number), line.number))
+            if block is PART:
+                raise self.error(line, f"expected part {_numeral(expected)}、, found {match.group(1)}、 (parts are numbered 一、二、… without gaps)")
+            raise self.error(
+                line, f"expected chapter {_shown(block, expected)}, found {_shown(block, match.group(1))} (chapters are numbered 第一章、第二章… without gaps)"
+            )
+        title = squeeze_heading(match.group(2).strip())
+        self.parts.append(_PartBuilder(number, Segment(f"part{number}-t", title, line.number), line.number))
+
+    def _section(self, line: Line) -> None:
+        block = self.form.subdivision
+        assert block
+        match = block_match(block, line.text)
+        assert match
+        if not self.parts:
+            raise self.error(line, f"section {_shown(block, match.group(1))} comes before any chapter: expected a chapter heading such as 第一章 总则 first")
+        part = self.parts[-1]
+        number = parse_numeral(match.group(1)) or 0
+        expected = len(part.sections) + 1
+        if number != expected:
+            raise self.error(line, f"expected section {_shown(block, expected)} in chapter {_shown(self.form.division, part.number)}, found {_shown(block, match.group(1))}")  # type: ignore[arg-type]
+        if part.sections and not part.sections[-1].articles:
+            raise self.error(line, f"section {_shown(block, expected - 1)} is empty: expected articles after its heading")
+        title = Segment(f"part{part.number}-sec{number}-t", squeeze_heading(match.group(2).strip()), line.number)
+        part.sections.append(_SectionBuilder(number, title, line.number))
 
     def _article(self, line: Line) -> None:
-        match = ARTICLE_RE.match(line.text)
+        block = self.form.unit
+        assert block
+        match = block.pattern.match(line.text)
         assert match
-        numeral, body = match.group(1), match.group(2).strip()
-        number = parse_chinese_numeral(numeral) or 0
-        if not self.parts:
-            raise self.error(line, f"article ({numeral}) comes before any part: expected a part heading such as 一、… first")
-        expected = len(self.articles) + 1
-        if number != expected:
-            what = "repeats an earlier article" if number < expected else "skips a number"
-            raise self.error(line, f"expected article ({_numeral(expected)}), found ({numeral}), which {what}")
-        title_text, rest = split_article_heading(body)
-        title = Segment(f"a{article_key(number)}-t", title_text, line.number) if title_text else None
-        article = _ArticleBuilder(number, self.parts[-1].number, title, line.number)
+        written, body = match.group(1), match.group(2).strip()
+        printed = parse_numeral(written) or 0
+        if not self.parts and self.form.divisions_required:
+            division = "part heading such as 一、…"
+            raise self.error(line, f"{block.shown.split()[0]} {_shown(block, written)} comes before any part: expected a {division} first")
+        part = self.parts[-1] if self.parts else None
+        label, ref = self._check_number(line, block, printed, written, part)
+        number = len(self.articles) + 1
+        if block is LAW_ARTICLE:
+            title_text, heading_end, rest = "", "", body
+        else:
+            title_text, heading_end, rest = split_heading(body)
+        # The title's id is made at assembly, once the keys are final (see _final_keys).
+        title = Segment("", title_text, line.number) if title_text else None
+        article = _ArticleBuilder(number, part.number if part else 0, title, line.number, label, heading_end, ref)
         if rest:
             article.paragraphs.append(Line(line.number, rest))
         self.articles.append(article)
-        self.parts[-1].articles.append(number)
+        if part:
+            part.articles.append(number)
+            if part.sections:
+                part.sections[-1].articles.append(number)
+
+    def _check_number(self, line: Line, block: Block, printed: int, written: str, part: _PartBuilder | None) -> tuple[int, str]:
+        """The label and key of a unit whose number is right; an error when it skips or repeats."""
+        across = len(self.articles) + 1
+        if not self.form.restart or part is None:
+            if printed != across:
+                what = "repeats an earlier article" if printed < across else "skips a number"
+                raise self.error(line, f"expected article {_shown(block, across)}, found {_shown(block, written)}, which {what}")
+            return 0, ""
+        in_part = len(part.articles) + 1
+        if self.restarts is None and not part.articles and across > 1:
+            # The first unit of a later part says how the document numbers them: 1 again, or on.
+            self.restarts = printed == 1
+        expected = in_part if self.restarts else across
+        if printed != expected:
+            noun = "item" if block is ITEM else "article"
+            what = f"repeats an earlier {noun}" if printed < expected else "skips a number"
+            where = f" in part {_numeral(part.number)}、" if self.restarts else ""
+            raise self.error(line, f"expected {noun} {_shown(block, expected)}{where}, found {_shown(block, written)}, which {what}")
+        if self.restarts:
+            return printed, f"{part.number}-{printed}"
+        return 0, ""
+
+    def _final_keys(self) -> None:
+        """Items numbered again in each part are keyed part-item everywhere, the first part's
+        included (which was read before the second part showed the numbering restarts)."""
+        if not self.restarts:
+            return
+        for article in self.articles:
+            if not article.ref:
+                article.label = article.number
+                article.ref = f"{article.part}-{article.number}"
 
     def _close_opinion(self) -> None:
         """Separate the closing section from the text after the last article (once)."""
-        if self.opinion_closed or not self.parts:
+        if self.opinion_closed or not (self.parts or self.articles):
             return
         self.opinion_closed = True
-        if self.parts[-1].articles:
-            tail, owner = self.articles[-1].paragraphs, f"article ({_numeral(self.articles[-1].number)})"
+        if self.articles and (not self.parts or self.parts[-1].articles):
+            article = self.articles[-1]
+            tail, owner = article.paragraphs, f"article {self._unit_shown(article)}"
         else:
             tail, owner = self.parts[-1].intro, f"part {_numeral(self.parts[-1].number)}、"
         decision = self.corrections.closing
@@ -696,11 +978,15 @@ class _DocumentBuilder:
             lines = f"line {first} after the last article forms" if first == last else f"lines {first}–{last} after the last article form"
             why = f"recorded decision: {decision.why}" if decision else ", ".join(found)
             self.repairs.append(Repair("structure", first, f"{lines} the closing section ({why}), not part of {owner}"))
-        if len(tail) > 1 and decision is None:
+        if len(tail) > 1 and decision is None and self.form is not LAW:
             kept = tail[1]
             self.notices.append(
                 _review(kept.number, 1, f"unnumbered text at the end kept in {owner}", kept.text[:16], self.corrections)
             )
+
+    def _unit_shown(self, article: _ArticleBuilder) -> str:
+        block = self.form.unit or ARTICLE
+        return _shown(block, article.label or article.number)
 
     def _decided_start(self, tail: list[Line], decision: ClosingDecision) -> int:
         if decision.line == 0:
@@ -719,22 +1005,26 @@ class _DocumentBuilder:
     # Q&A ---------------------------------------------------------------------
 
     def _qa_line(self, line: Line) -> None:
-        kind = classify(line.text)
+        qa_form = self.form if self.form.question is not QUESTION else QA_ONLY
+        kind = classify(line.text, qa_form)
         if kind is Kind.QUESTION:
             self._require_answer()
-            match = QUESTION_RE.match(line.text)
+            match = qa_form.question.pattern.match(line.text)
             assert match
             number = len(self.items) + 1
+            if not match.group(2).strip():
+                raise self.error(line, f"empty question: expected text after {match.group(1)}：")
+            self._check_question_number(line, match.group(1), number)
             question = Segment(f"q{number}-q", match.group(2).strip(), line.number)
             self.items.append(_ItemBuilder(number, question, line.number, match.group(1)))
         elif kind is Kind.ANSWER:
             if not self.items:
                 raise self.error(line, "答： before any question: expected a 问： line first")
-            text = ANSWER_RE.match(line.text).group(1)  # type: ignore[union-attr]
+            text = ANSWER_RE.match(line.text).group(2)  # type: ignore[union-attr]
             self._answer_paragraph(line, text)
         elif not self.items:
             if kind is Kind.SUBTITLE and self.qa_subtitle is None and not self.qa_intro:
-                self.qa_subtitle = Segment("qa-sub", SUBTITLE_RE.match(line.text).group(1), line.number)  # type: ignore[union-attr]
+                self.qa_subtitle = Segment("qa-sub", SUBTITLE_RE.match(line.text).group(2), line.number)  # type: ignore[union-attr]
             else:
                 self.qa_intro.append(line)
         else:
@@ -745,6 +1035,15 @@ class _DocumentBuilder:
                     f"question {item.number} has no answer: expected a line starting with 答： after the {item.marker}： on line {item.line}",
                 )
             self._answer_paragraph(line, line.text)
+
+    def _check_question_number(self, line: Line, marker: str, expected: int) -> None:
+        """Questions set as numbered headings (一、 1． （一）) are numbered without gaps."""
+        written = marker.strip("、．.()（）")
+        if not written or written in ("问", "問", "记者", "記者"):
+            return
+        if parse_numeral(written) != expected:
+            what = "repeats an earlier question" if (parse_numeral(written) or 0) < expected else "skips a number"
+            raise self.error(line, f"expected question {expected}, found {marker}, which {what}")
 
     def _answer_paragraph(self, line: Line, text: str) -> None:
         if not text.strip():
@@ -759,15 +1058,79 @@ class _DocumentBuilder:
 
     def _finish(self) -> None:
         self._require_answer()
-        if not self.parts:
+        if self.form.name == "qa":
+            if not self.items:
+                line = self.qa_title.line if self.qa_title else 1
+                raise ParseError(self.source, line, "Q&A has no questions: expected lines starting with 问： or 记者：")
+            self._check_complete()
+            return
+        if not self.parts and (self.form.divisions_required or not self.articles):
             raise ParseError(self.source, 1, "no parts found: expected part headings such as 一、总体要求")
         self._close_opinion()
+        self._final_keys()
         for part in self.parts:
             if not part.articles and not part.intro:
-                raise ParseError(self.source, part.line, f"part {_numeral(part.number)}、 is empty: expected articles (…) or text after it")
+                what = "articles (…)" if self.form.division is PART else "articles 第…条"
+                raise ParseError(self.source, part.line, f"{self.form.division_kind} {_shown(self.form.division, part.number)} is empty: expected {what} or text after it")  # type: ignore[arg-type]
+            if part.sections and not part.sections[-1].articles:
+                section = part.sections[-1]
+                raise ParseError(self.source, section.line, f"section {_shown(SECTION_BLOCK, section.number)} is empty: expected articles after its heading")
         if self.in_qa and not self.items:
             line = self.qa_title.line if self.qa_title else 1
             raise ParseError(self.source, line, "Q&A has no questions: expected lines starting with 问： or 记者：")
+        self._check_complete()
+
+    # Truncation ----------------------------------------------------------------
+
+    def _check_complete(self) -> None:
+        """A text cut off in the middle is an error, unless the corrections file accepts it (``truncated``)."""
+        problem = self._truncation()
+        decision = self.corrections.truncated
+        if problem is None:
+            if decision is not None:
+                raise ParseError(
+                    self.corrections_file,
+                    decision.entry_line,
+                    f"truncated accepts an incomplete text at line {decision.line} of {self.source}, but the text is complete: remove the entry",
+                )
+            return
+        line, what = problem
+        if decision is not None and decision.line == line:
+            self.notices.append(Notice(line, 1, f"incomplete text: {what}", "", "accepted", decision.why))
+            return
+        raise ParseError(
+            self.source,
+            line,
+            f"{what}: expected the rest of the text, or a 'truncated' entry (line: {line}, why: …) in {self.corrections_file} if the source really ends here",
+        )
+
+    def _truncation(self) -> tuple[int, str] | None:
+        """Where and how the text stops short: mid-sentence, or before the parts or questions it announced."""
+        last = self._last_text_line()
+        if last is not None and not _ends_complete(last.text, self.form):
+            return last.number, f"the text ends inside a sentence ('…{last.text[-12:]}')"
+        if self.parts and self.form.division is PART:
+            announced = _announced(ANNOUNCED_PARTS_RE, self.preamble)
+            if announced and announced[0] > len(self.parts) and last is not None:
+                return last.number, f"the preamble announces {announced[0]} parts (line {announced[1]}), but the text ends in part {_numeral(len(self.parts))}、"
+        if self.items:
+            announced = _announced(ANNOUNCED_QUESTIONS_RE, self.qa_intro + ([Line(self.qa_title.line, self.qa_title.zh)] if self.qa_title else []))
+            if announced and announced[0] > len(self.items) and last is not None:
+                return last.number, f"the Q&A announces {announced[0]} questions (line {announced[1]}), but the text ends in question {len(self.items)}"
+        return None
+
+    def _last_text_line(self) -> Line | None:
+        if self.items:
+            item = self.items[-1]
+            return item.answer[-1] if item.answer else None
+        if self.closing:
+            return self.closing[-1]
+        if self.articles and (not self.parts or self.parts[-1].articles):
+            article = self.articles[-1]
+            return article.paragraphs[-1] if article.paragraphs else Line(article.line, "")
+        if self.parts and self.parts[-1].intro:
+            return self.parts[-1].intro[-1]
+        return None
 
     # Assembly ----------------------------------------------------------------
 
@@ -795,16 +1158,28 @@ class _DocumentBuilder:
             source=self.source,
             preamble=self._paragraphs("pre", self.preamble),
             parts=tuple(
-                Part(part.number, part.title, self._paragraphs(f"part{part.number}", part.intro), tuple(part.articles), part.line)
+                Part(
+                    part.number,
+                    part.title,
+                    self._paragraphs(f"part{part.number}", part.intro),
+                    tuple(part.articles),
+                    part.line,
+                    self.form.division_kind,
+                    tuple(Section(section.number, section.title, tuple(section.articles), section.line) for section in part.sections),
+                )
                 for part in self.parts
             ),
             articles=tuple(
                 Article(
                     article.number,
                     article.part,
-                    article.title,
-                    self._paragraphs(f"a{article_key(article.number)}", article.paragraphs),
+                    Segment(f"a{article.ref or article_key(article.number)}-t", article.title.zh, article.title.line) if article.title else None,
+                    self._paragraphs(f"a{article.ref or article_key(article.number)}", article.paragraphs),
                     article.line,
+                    self.form.unit_kind,
+                    article.label,
+                    article.heading_end,
+                    article.ref,
                 )
                 for article in self.articles
             ),
@@ -814,18 +1189,46 @@ class _DocumentBuilder:
         )
 
 
+SECTION_BLOCK = LAW.subdivision
+
+
+def _ends_complete(text: str, form: Form) -> bool:
+    """Does a document's last line end as a text ends: a sentence, the date under the signers, a note （此件公开发布）?"""
+    if not text:
+        return False
+    return bool(ends_sentence(text) or DOCUMENT_DATE_RE.match(text) or NOTE_RE.match(text))
+
+
+def _announced(pattern: re.Pattern[str], lines: list[Line]) -> tuple[int, int] | None:
+    """The count a lead paragraph announces (五个方面, 三个问题) and its line."""
+    for line in lines:
+        match = pattern.search(line.text)
+        if match:
+            count = parse_numeral(match.group(1))
+            if count:
+                return count, line.number
+    return None
+
+
 def split_article_heading(body: str) -> tuple[str, str]:
     """``指导思想。以……`` → (``指导思想``, ``以……``); a bare heading has no rest.
 
     A heading is a short first phrase with no comma; otherwise the article has
     no heading and the whole body is text.
     """
+    title, _, rest = split_heading(body)
+    return title, rest
+
+
+def split_heading(body: str) -> tuple[str, str, str]:
+    """``指导思想。以……`` → (``指导思想``, ``。``, ``以……``): the heading, the punctuation
+    that closed it (kept in the model: nothing of the source is lost), and the rest."""
     if not body:
-        return "", ""
+        return "", "", ""
     if not any(mark in body for mark in "。？！"):
-        return (body, "") if len(body) <= ARTICLE_HEADING_MAX else ("", body)
+        return (body, "", "") if len(body) <= ARTICLE_HEADING_MAX else ("", "", body)
     first = split_sentences(body)[0]
     phrase = first.rstrip("。")
     if phrase and len(phrase) <= ARTICLE_HEADING_MAX and not any(mark in phrase for mark in "，,；;？！"):
-        return phrase, body[len(first) :].strip()
-    return "", body
+        return phrase, first[len(phrase) :].strip(), body[len(first) :].strip()
+    return "", "", body

@@ -46,7 +46,7 @@ def document_export(
     With an ``alignment``, answer segments gain ``links`` and ``part_links`` and
     articles gain ``explained_by``.
     """
-    urls = DocumentUrls(config.prefix)
+    urls = DocumentUrls(config.prefix, document)
     aligned = alignment_export(alignment) if alignment else None
 
     def answer(paragraphs: tuple[Paragraph, ...]) -> list[list[dict[str, Any]]]:
@@ -68,16 +68,25 @@ def document_export(
         return {"url": links}
 
     def part(item: Part) -> dict[str, Any]:
-        data = {"number": item.number, "title": segment_export(item.title, texts), "articles": list(item.articles)}
+        data = {"number": item.number, "kind": item.kind, "title": segment_export(item.title, texts), "articles": list(item.articles)}
         if item.intro:
             data["intro"] = paragraphs_export(item.intro, texts)
+        if item.sections:
+            data["sections"] = [
+                {"number": section.number, "title": segment_export(section.title, texts), "articles": list(section.articles)}
+                for section in item.sections
+            ]
         return data | url(urls.part(item.number))
 
     def article(item: Article) -> dict[str, Any]:
         return {
             "number": item.number,
+            "kind": item.kind,
+            "key": item.key,
+            "printed": item.printed,
             "part": item.part,
             "title": segment_export(item.title, texts) if item.title else None,
+            "heading_end": item.heading_end,
             "paragraphs": paragraphs_export(item.paragraphs, texts),
             "paragraph_ids": [paragraph.id for paragraph in item.paragraphs],
         } | ({"explained_by": aligned["explained_by"].get(item.number, [])} if aligned else {}) | url(urls.article(item.number), urls.parallel_article(item.number))
@@ -93,9 +102,12 @@ def document_export(
     qa = document.qa
     data: dict[str, Any] = {
         "slug": document.slug,
+        "form": document.form,
         "issuers": segment_export(document.issuers, texts) if document.issuers else None,
         "title": segment_export(document.title, texts),
+        "title_quoted": document.title_quoted,
         "doc_number": segment_export(document.doc_number, texts) if document.doc_number else None,
+        "history": paragraphs_export(document.history, texts),
         "preamble": paragraphs_export(document.preamble, texts),
         "parts": [part(item) for item in document.parts],
         "articles": [article(item) for item in document.articles],

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 
 from ..config.languages import language, languages
-from .i18n import NC_, N_, message, part_label, qa_label
+from .i18n import NC_, N_, message, part_label, qa_label, unit_citation
 from ..translation.conversion import convert
-from ..document.model import Document, Segment, article_key
+from ..document.model import Document, Segment
 from ..translation.catalog import Texts
 from .urls import DocumentUrls, absolute_url
 
@@ -33,7 +33,6 @@ PARAGRAPH_ID = re.compile(r"^(?P<unit>[a-z][a-z0-9-]*?)-p(?P<n>[1-9][0-9]*)$")
 _PREAMBLE = N_("preamble")
 _QA_INTRO = N_("introduction")
 _CLOSING = N_("closing")
-_ARTICLE = NC_("citation", "Art. {number}")
 _UNIT = N_("{document}, {unit}")
 """A unit's citation: the document (or Q&A) title, then the unit."""
 
@@ -112,12 +111,13 @@ class Citations:
         return CitationUnit("pre", text, self.urls.articles_index)
 
     def part(self, number: int) -> CitationUnit:
-        text = self._unit(self.document_title, part_label(number, self._built_in))
+        text = self._unit(self.document_title, part_label(self.document.part(number), self._built_in))
         return CitationUnit(f"part{number}", text, self.urls.part(number))
 
     def article(self, number: int) -> CitationUnit:
-        text = self._unit(self.document_title, message(_ARTICLE, self._built_in, number))
-        return CitationUnit(f"a{article_key(number)}", text, self.urls.article(number))
+        article = self.document.article(number)
+        text = self._unit(self.document_title, unit_citation(article, self._built_in))
+        return CitationUnit(f"a{article.key}", text, self.urls.article(number))
 
     def closing(self) -> CitationUnit:
         text = self._unit(self.document_title, message(_CLOSING, self._built_in))
@@ -134,10 +134,10 @@ class Citations:
     def all_units(self) -> list[CitationUnit]:
         """Every unit of the document that holds paragraphs, in reading order."""
         units = [self.preamble()] if self.document.preamble else []
-        for part in self.document.parts:
-            if part.intro:
+        for part, numbers in self.document.divisions():
+            if part is not None and part.intro:
                 units.append(self.part(part.number))
-            units += [self.article(number) for number in part.articles]
+            units += [self.article(number) for number in numbers]
         if self.document.closing:
             units.append(self.closing())
         if self.document.qa:

@@ -29,7 +29,7 @@ from ..config.languages import language
 from ..document.model import Document, Segment
 from ..glossary.terms import Glossary, Term, TermMatcher
 from .docmap import DocumentMap, MapAnswer, MapArticle, MapLink, MapPart
-from .i18n import N_, article_label, derive, labelled, labels, message, qa_label
+from .i18n import N_, article_label, derive, document_labels, labelled, labels, message, qa_label
 from .pages import NOTICES, DocumentRenderer, Page, about_paragraphs, issuer_lines
 from .share import label as share_label
 from .search_aliases import where_label
@@ -75,7 +75,7 @@ class HomeRenderer:
         self.lang = renderer.lang
         self.urls: DocumentUrls = renderer.urls
         self.path = self.urls.home
-        self.labels = labels(self.lang)
+        self.labels = document_labels(self.lang, renderer.document.form)
         self.alignment = alignment
         self.glossary = glossary
         self.matcher = TermMatcher(glossary, "zh-Hans")
@@ -113,7 +113,8 @@ class HomeRenderer:
         return self.renderer._page(self.path, title, description, [block for block in blocks if block is not None] + [""])
 
     def _issuers(self) -> list[str]:
-        return issuer_lines(self.document, self.renderer.plain, self.lang)
+        history = [self.renderer.paragraphs(self.document.history), ""] if self.document.history else []
+        return issuer_lines(self.document, self.renderer.plain, self.lang) + history
 
     def _summary(self) -> str:
         summary = localised(self.home.summary, self.lang)
@@ -125,7 +126,8 @@ class HomeRenderer:
         return self._text(summary, "p", "home-summary") + "\n"
 
     def _ways_in(self) -> str:
-        links = [(self.labels["full_text"], self.link(self.urls.articles_index), "full-text")]
+        # A press Q&A published alone has no full text to link to.
+        links = [(self.labels["full_text"], self.link(self.urls.articles_index), "full-text")] if self.document.has_text else []
         if self.document.qa:
             links.append((self.labels["qa"], self.link(self.urls.qa_index), "qa"))
         links.append((self.labels["home_glossary_link"], self.link(GLOSSARY_PAGE), "glossary"))

@@ -171,7 +171,7 @@ def occurrence_titles(document: Document, lang: str, text_of) -> dict[tuple[str,
     titles: dict[tuple[str, str, int], str] = {}
     for article in document.articles:
         title = text_of(article.title) if article.title else ""
-        titles[(document.slug, "article", article.number)] = f"{article_label(article.number, lang)} {title}".strip()
+        titles[(document.slug, "article", article.number)] = f"{article_label(article, lang)} {title}".strip()
     if document.qa:
         for item in document.qa.items:
             titles[(document.slug, "qa", item.number)] = f"{qa_label(item.number, lang)} {text_of(item.question)}"

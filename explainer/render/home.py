@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import markup
 from ..config.languages import language, languages
-from .i18n import N_, labelled, labels, message
+from .i18n import N_, document_labels, labelled, labels, message
 from ..translation.conversion import convert
 from ..document.model import Document, Segment
 from ..config.project import DocumentConfig
@@ -93,9 +93,9 @@ class _SiteHome:
 
     def _document(self, item: HostedDocument) -> str:
         document, config, texts = item.document, item.config, item.texts
-        urls = DocumentUrls(config.prefix)
+        urls = DocumentUrls(config.prefix, document)
         renderer = DocumentRenderer(document, config, texts, self.lang)
-        target = urls.articles_index if config.is_default else urls.home
+        target = urls.articles_index if config.is_default and document.has_text else urls.home
         heading = markup.link(self.plain(texts, document.title), relative(HOME_PAGE, target))
         lines = [f"## {heading} {{ #doc-{config.slug} }}", ""]
         lines += issuer_lines(document, lambda segment: self.plain(texts, segment), self.lang)
@@ -103,7 +103,8 @@ class _SiteHome:
         # The default document's home is this page: all of its description stays here.
         for paragraph in about if config.is_default else about[:1]:
             lines += [markup.text(paragraph), *([f'{{: lang="{about_lang}" }}'] if about_lang else []), ""]
-        lines.append(f"- {markup.link(self.labels['full_text'], relative(HOME_PAGE, urls.articles_index))}")
+        if document.has_text:
+            lines.append(f"- {markup.link(document_labels(self.lang, document.form)['full_text'], relative(HOME_PAGE, urls.articles_index))}")
         for part in document.parts:
             self.plain(texts, part.title)
             lines.append(f"    - {markup.link(renderer.part_title(part), relative(HOME_PAGE, urls.part(part.number)))}")

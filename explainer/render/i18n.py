@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..common.errors import InputError
 from ..config.languages import Languages, language, languages
-from ..document.model import chinese_numeral
+from ..document.model import Article, Part, chinese_numeral
 from ..translation.conversion import convert
 from ..translation.pofile import read_po
 
@@ -208,36 +208,146 @@ def not_found_texts(lang: str) -> dict[str, str]:
 # -- numbered units ------------------------------------------------------------------------------
 
 
-def article_label(number: int, lang: str) -> str:
-    """第（五）条 / Article 5."""
-    return message(N_("Article {number}"), lang, number)
+def article_label(number: int | Article, lang: str) -> str:
+    """第（五）条 / Article 5 (and every other kind of unit: see :func:`unit_label`)."""
+    return unit_label(number, lang)
 
 
-def article_short(number: int, lang: str) -> str:
-    """（五） / Art. 5 — for compact lists and link labels."""
-    return message(N_("Art. {number}"), lang, number)
+def article_short(number: int | Article, lang: str) -> str:
+    """（五） / Art. 5 — for compact lists and link labels (see :func:`unit_short`)."""
+    return unit_short(number, lang)
 
 
-def article_heading(number: int, title: str, lang: str) -> str:
+def article_heading(number: int | Article, title: str, lang: str) -> str:
     """（五）总体要求 / Article 5: General requirements — an article named by its number and title."""
-    return message(N_("Article {number}: {title}"), lang, number, title=title)
+    return unit_heading(number, title, lang)
 
 
-def part_label(number: int, lang: str) -> str:
-    """第二部分 / Part II."""
-    return message(N_("Part {roman}"), lang, number)
+def part_label(number: int | Part, lang: str) -> str:
+    """第二部分 / Part II (a law's chapter: 第二章 / Chapter 2)."""
+    return division_label(number, lang)
 
 
-def part_prefix(number: int, lang: str) -> str:
-    """二、 / II. — as part headings are numbered."""
-    return message(N_("{roman}."), lang, number)
+def part_prefix(number: int | Part, lang: str) -> str:
+    """二、 / II. — as part headings are numbered (第二章 / Chapter 2)."""
+    return division_prefix(number, lang)
 
 
-def part_heading(number: int, title: str, lang: str) -> str:
-    """二、总体要求 / II. General requirements."""
-    return message(N_("{roman}. {title}"), lang, number, title=title)
+def part_heading(number: int | Part, title: str, lang: str) -> str:
+    """二、总体要求 / II. General requirements (第二章　总则 / Chapter 2 …)."""
+    return division_heading(number, title, lang)
 
 
 def qa_label(number: int, lang: str) -> str:
     """问题三 / Question 3."""
     return message(N_("Question {number}"), lang, number)
+
+
+# -- the units and divisions of every form (explainer.document.grammar) ------------------------------
+
+UNIT_MESSAGES: dict[str, tuple[Message, Message, Message]] = {
+    "article": (N_("Article {number}"), N_("Art. {number}"), N_("Article {number}: {title}")),
+    "law-article": (NC_("law", "Article {number}"), NC_("law", "Art. {number}"), NC_("law", "Article {number}: {title}")),
+    "item": (N_("Item {item}"), NC_("short", "Item {item}"), N_("Item {item}: {title}")),
+    "part-item": (N_("Part {roman}, item {item}"), NC_("item", "{number}.{item}"), N_("Part {roman}, item {item}: {title}")),
+    "part-article": (N_("Part {roman}, article {item}"), NC_("article", "{number}.{item}"), N_("Part {roman}, article {item}: {title}")),
+}
+"""How each kind of unit is named (label, short label, with its title): an Opinion's article (五),
+a law's 第五条, an item 3．, and units numbered again in each part (part II, item 1)."""
+
+DIVISION_MESSAGES: dict[str, tuple[Message, Message, Message]] = {
+    "part": (N_("Part {roman}"), N_("{roman}."), N_("{roman}. {title}")),
+    "chapter": (N_("Chapter {number}"), NC_("prefix", "Chapter {number}"), N_("Chapter {number} {title}")),
+}
+"""How an Opinion's parts (一、) and a law's chapters (第一章) are named (label, prefix, with its title)."""
+
+FORM_LABELS: dict[str, dict[str, Message]] = {
+    "items": {"full_text": NC_("any document", "Full text")},
+    "law": {"full_text": NC_("any document", "Full text"), "articles_in_part": N_("Articles in this chapter")},
+    "qa": {"full_text": NC_("any document", "Full text")},
+}
+"""Page furniture that reads differently for a document of another form (a law's text is not an Opinion's)."""
+
+
+def document_labels(lang: str, form: str) -> dict[str, str]:
+    """The page furniture in ``lang`` as it reads for a document of ``form``."""
+    return labels(lang) | {key: gettext(msgid, lang) for key, msgid in FORM_LABELS.get(form, {}).items()}
+
+
+CITATION_MESSAGES: dict[str, Message] = {
+    "article": NC_("citation", "Art. {number}"),
+    "law-article": NC_("law citation", "Art. {number}"),
+    "item": NC_("citation", "Item {item}"),
+    "part-item": NC_("citation", "Part {roman}, item {item}"),
+    "part-article": NC_("citation", "Part {roman}, art. {item}"),
+}
+"""How a citation names a unit: Art. 5 / 第（五）条; a law's Art. 48 / 第四十八条; Part II, item 1 / 第二部分第1项."""
+
+
+def _unit_message(unit: int | Article, lang: str, which: int, title: str = "") -> str:
+    if not isinstance(unit, Article):
+        return message(UNIT_MESSAGES["article"][which], lang, unit, title=title)
+    kind = f"part-{unit.kind}" if unit.ref else unit.kind
+    return _fill(UNIT_MESSAGES[kind][which], unit, lang, title)
+
+
+def unit_citation(unit: Article, lang: str) -> str:
+    """The unit as a citation names it (Art. 48 / 第四十八条)."""
+    return _fill(CITATION_MESSAGES[f"part-{unit.kind}" if unit.ref else unit.kind], unit, lang, "")
+
+
+def _fill(template: Message, unit: Article, lang: str, title: str) -> str:
+    if unit.ref:
+        # Numbered again in each part: {number}/{roman} name the part, {item} the unit within it.
+        item = _numeral(unit.printed, lang) if unit.kind == "article" else str(unit.printed)
+        return message(template, lang, unit.part, item=item, title=title)
+    if unit.kind == "item":
+        return message(template, lang, item=str(unit.printed), title=title)
+    return message(template, lang, unit.printed, title=title)
+
+
+def _numeral(number: int, lang: str) -> str:
+    return chinese_numeral(number) if language(lang).typography.numerals == "chinese" else str(number)
+
+
+def unit_label(unit: int | Article, lang: str) -> str:
+    """第（五）条 / Article 5; a law's 第五条; an item 第3项 / Item 3; Part II, item 1 where items restart."""
+    return _unit_message(unit, lang, 0)
+
+
+def unit_short(unit: int | Article, lang: str) -> str:
+    """（五） / Art. 5; 第五条 / Art. 5; 3． / Item 3 — for compact lists and link labels."""
+    return _unit_message(unit, lang, 1)
+
+
+def unit_heading(unit: int | Article, title: str, lang: str) -> str:
+    """（五）总体要求 / Article 5: General requirements; 3．指导思想 / Item 3: …"""
+    return _unit_message(unit, lang, 2, title)
+
+
+def division_label(division: int | Part, lang: str) -> str:
+    """第二部分 / Part II; 第二章 / Chapter 2."""
+    kind, number = (division.kind, division.number) if isinstance(division, Part) else ("part", division)
+    return message(DIVISION_MESSAGES[kind][0], lang, number)
+
+
+def division_prefix(division: int | Part, lang: str) -> str:
+    """二、 / II.; 第二章 / Chapter 2 — as the heading is numbered."""
+    kind, number = (division.kind, division.number) if isinstance(division, Part) else ("part", division)
+    return message(DIVISION_MESSAGES[kind][1], lang, number)
+
+
+def division_heading(division: int | Part, title: str, lang: str) -> str:
+    """二、总体要求 / II. General requirements; 第二章　职业教育体系 / Chapter 2 Vocational education system."""
+    kind, number = (division.kind, division.number) if isinstance(division, Part) else ("part", division)
+    return message(DIVISION_MESSAGES[kind][2], lang, number, title=title)
+
+
+def section_label(number: int, lang: str) -> str:
+    """第一节 / Section 1: a section of a law's chapter."""
+    return message(N_("Section {number}"), lang, number)
+
+
+def section_heading(number: int, title: str, lang: str) -> str:
+    """第一节　职业学校教育 / Section 1 Vocational schools."""
+    return message(N_("Section {number} {title}"), lang, number, title=title)

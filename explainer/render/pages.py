@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from . import markup
 from ..config.languages import language, languages
-from .i18n import article_heading, article_label, labelled, labels, part_heading, part_label, qa_label
+from .i18n import article_heading, article_label, document_labels, labelled, labels, part_heading, part_label, qa_label, section_heading
 from ..translation.conversion import convert
-from ..document.model import Article, Document, Paragraph, Part, QAItem, Segment
+from ..document.model import Article, Document, Paragraph, Part, QAItem, Section, Segment
 from ..config.project import DocumentConfig
 from ..translation.catalog import Rendering, Texts
 from .urls import DocumentUrls, relative
@@ -71,8 +71,8 @@ class DocumentRenderer:
         self.config = config
         self.texts = texts
         self.lang = lang
-        self.urls = DocumentUrls(config.prefix)
-        self.labels = labels(lang)
+        self.urls = DocumentUrls(config.prefix, document)
+        self.labels = document_labels(lang, document.form)
         self.extras = extras or PageExtras()
         self._statuses: list[str] = []
         """Translation statuses of the texts used since the page being built began (see :meth:`_begin_page`)."""
@@ -107,11 +107,11 @@ class DocumentRenderer:
 
     def article_title(self, article: Article) -> str:
         if not article.title:
-            return article_label(article.number, self.lang)
-        return article_heading(article.number, self.plain(article.title), self.lang)
+            return article_label(article, self.lang)
+        return article_heading(article, self.plain(article.title), self.lang)
 
     def part_title(self, part: Part) -> str:
-        return part_heading(part.number, self.plain(part.title), self.lang)
+        return part_heading(part, self.plain(part.title), self.lang)
 
     def qa_title(self, item: QAItem) -> str:
         return self.plain(item.question)
@@ -120,7 +120,7 @@ class DocumentRenderer:
 
     def pages(self) -> list[Page]:
         """Every page of the document but its home, which explainer.home draws (it needs the alignment and the glossary)."""
-        pages = [self.articles_index()]
+        pages = [self.articles_index()] if self.document.has_text else []
         pages += [self.part_page(part) for part in self.document.parts]
         pages += [self.article_page(article) for article in self.document.articles]
         if self.document.qa:
@@ -147,12 +147,14 @@ class DocumentRenderer:
         path = self.urls.articles_index
         title = self.plain(self.document.title)
         lines = [f"# {markup.text(title)} {{ #full-text }}", "", NOTICES]
+        if self.document.history:
+            lines.append(self.paragraphs(self.document.history))
         lines.append(self.paragraphs(self.document.preamble))
+        if self.document.loose_articles:
+            lines += ["", *self._article_list(path, self.document.loose_articles)]
         for part in self.document.parts:
             lines += ["", f"## {markup.link(self.part_title(part), relative(path, self.urls.part(part.number)))} {{ #part{part.number} }}", ""]
-            for number in part.articles:
-                article = self.document.article(number)
-                lines.append(f"- {markup.link(self.article_title(article), relative(path, self.urls.article(number)))}")
+            lines += self._article_list(path, part.articles, part, level=3)
         if self.document.closing:
             # The closing section (closing paragraph, signers, date) ends the full text.
             lines += ["", self.paragraphs(self.document.closing)]
@@ -166,26 +168,41 @@ class DocumentRenderer:
         title = self.part_title(part)
         lines = self._crumbs(
             markup.link(self.labels["full_text"], relative(path, self.urls.articles_index)),
-            markup.text(part_label(part.number, self.lang)),
+            markup.text(part_label(part, self.lang)),
         )
         lines += [f"# {markup.text(title)} {{ #part{part.number} }}", "", NOTICES]
         lines.append(self.paragraphs(part.intro))
         lines += [f"## {markup.text(self.labels['articles_in_part'])} {{ #articles }}", ""]
-        for number in part.articles:
-            article = self.document.article(number)
-            lines.append(f"- {markup.link(self.article_title(article), relative(path, self.urls.article(number)))}")
+        lines += self._article_list(path, part.articles, part, level=3)
         lines.append("")
         return self._page(path, title, title, lines)
+
+    def section_title(self, section: Section) -> str:
+        """第一节　职业学校教育 / Section 1 …: a law's section heading inside its chapter."""
+        return section_heading(section.number, self.plain(section.title), self.lang)
+
+    def _article_list(self, path: str, numbers: Sequence[int], part: Part | None = None, level: int = 3) -> list[str]:
+        """Links to articles, with a law's section headings (第一节) above the first article of each section."""
+        starts = self.document.section_starts(part)
+        lines: list[str] = []
+        for number in numbers:
+            if number in starts and part is not None:
+                section = starts[number]
+                lines += ["", f"{'#' * level} {markup.text(self.section_title(section))} {{ #part{part.number}-sec{section.number} }}", ""]
+            article = self.document.article(number)
+            lines.append(f"- {markup.link(self.article_title(article), relative(path, self.urls.article(number)))}")
+        return lines
 
     def article_page(self, article: Article) -> Page:
         self._begin_page()
         path = self.urls.article(article.number)
-        part = self.document.part(article.part)
         title = self.article_title(article)
-        lines = self._crumbs(
-            markup.link(f"{part_label(part.number, self.lang)} {self.plain(part.title)}", relative(path, self.urls.part(part.number))),
-            markup.text(article_label(article.number, self.lang)),
-        )
+        if article.part:
+            part = self.document.part(article.part)
+            up = markup.link(f"{part_label(part, self.lang)} {self.plain(part.title)}", relative(path, self.urls.part(part.number)))
+        else:
+            up = markup.link(self.labels["full_text"], relative(path, self.urls.articles_index))
+        lines = self._crumbs(up, markup.text(article_label(article, self.lang)))
         lines += [f"# {markup.text(title)} {{ #a{article.key} }}", "", *self.extras.after_title.get(path, []), NOTICES]
         lines.append(self.paragraphs(article.paragraphs))
         lines.append(self._pager(path, article.number, len(self.document.articles), self.urls.article, self._article_link_title, "previous", "next"))
@@ -262,10 +279,12 @@ class DocumentRenderer:
     # -- navigation ------------------------------------------------------------
 
     def nav(self) -> list[NavItem]:
+        loose = tuple(NavItem(self.article_title(self.document.article(n)), self.urls.article(n)) for n in self.document.loose_articles)
         full_text = NavItem(
             self.labels["full_text"],
             self.urls.articles_index,
-            tuple(
+            loose
+            + tuple(
                 NavItem(
                     self.part_title(part),
                     self.urls.part(part.number),
@@ -274,7 +293,7 @@ class DocumentRenderer:
                 for part in self.document.parts
             ),
         )
-        items = [full_text]
+        items = [full_text] if self.document.has_text else []
         if self.document.qa:
             qa = self.document.qa
             items.append(

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from . import markup
 from .citation import Citations, CitationUnit
 from ..config.languages import language, languages
-from .i18n import article_heading, article_label, article_short, labels, part_prefix, qa_label
+from .i18n import article_heading, article_label, article_short, labels, part_prefix, qa_label, section_label
 from ..document.model import Article, Document, Paragraph, QAItem, Segment
 from .pages import Page, status_notices
 from .share import citation_block, label
@@ -98,8 +98,8 @@ class ParallelRenderer:
 
     def _article_prefixes(self, article: Article) -> tuple[str, str]:
         if article.title:
-            return article_short(article.number, self.zh), article_label(article.number, self.en) + language(self.en).typography.colon
-        return article_label(article.number, self.zh), article_label(article.number, self.en)
+            return article_short(article, self.zh), article_label(article, self.en) + language(self.en).typography.colon
+        return article_label(article, self.zh), article_label(article, self.en)
 
     def _pager(self, path: str, number: int, count: int, url: Callable[[int], str], title_of: Callable[[int], str], back: tuple[str, str], keys: tuple[str, str]) -> str:
         """Previous and next side-by-side pages, and the way back to the reading page, at the end of the page."""
@@ -148,11 +148,11 @@ class ParallelRenderer:
         return None if rendering.status == "missing" else rendering.text
 
     def _article_title(self, article: Article) -> str:
-        label_text = article_label(article.number, self.lang)
+        label_text = article_label(article, self.lang)
         title = self._translated(article.title) if article.title else None
         if title is None:
             return label_text
-        return article_heading(article.number, title, self.lang)
+        return article_heading(article, title, self.lang)
 
     def _qa_title(self, item: QAItem) -> str:
         question = self._translated(item.question)
@@ -162,7 +162,7 @@ class ParallelRenderer:
         path = self.urls.parallel_article(article.number)
         title = self._side_by_side(self._article_title(article))
         crumbs = [
-            markup.link(article_label(article.number, self.lang), relative(path, self.urls.article(article.number))),
+            markup.link(article_label(article, self.lang), relative(path, self.urls.article(article.number))),
             markup.link(label("whole_side_by_side", self.lang), relative(path, self.urls.parallel_document, f"a{article.key}")),
         ]
         rows = []
@@ -212,22 +212,30 @@ class ParallelRenderer:
         rows.append(self.heading_row(2, "full-text", document.title, "", ""))
         if document.doc_number:
             rows.append(self.row(document.doc_number, "par-row par-doc-number"))
+        rows += self.paragraphs(document.history)
         rows += self.paragraphs(document.preamble)
-        for part in document.parts:
-            rows.append(self.heading_row(2, f"part{part.number}", part.title, part_prefix(part.number, self.zh), part_prefix(part.number, self.en) + language(self.en).typography.word_space))
-            rows += self.paragraphs(part.intro)
-            for number in part.articles:
+        for part, numbers in document.divisions():
+            if part is not None:
+                rows.append(self.heading_row(2, f"part{part.number}", part.title, part_prefix(part, self.zh), part_prefix(part, self.en) + language(self.en).typography.word_space))
+                rows += self.paragraphs(part.intro)
+            sections = document.section_starts(part)
+            for number in numbers:
+                if number in sections and part is not None:
+                    section = sections[number]
+                    prefixes = section_label(section.number, self.zh) + language(self.zh).typography.word_space, section_label(section.number, self.en) + language(self.en).typography.word_space
+                    rows.append(self.heading_row(3, f"part{part.number}-sec{section.number}", section.title, *prefixes))
                 article = document.article(number)
                 if article.title:
                     zh_prefix, en_prefix = self._article_prefixes(article)
                     rows.append(self.heading_row(3, f"a{article.key}", article.title, zh_prefix, en_prefix))
                 else:
-                    rows.append(f'<h3 class="par-label" id="a{article.key}">{markup.attribute(article_label(number, self.lang))}</h3>')
+                    rows.append(f'<h3 class="par-label" id="a{article.key}">{markup.attribute(article_label(article, self.lang))}</h3>')
                 rows += self.paragraphs(article.paragraphs)
         rows += self.paragraphs(document.closing)
         if document.qa:
             qa = document.qa
-            rows.append(self.heading_row(2, "qa", qa.title, "", ""))
+            if qa.title is not document.title:
+                rows.append(self.heading_row(2, "qa", qa.title, "", ""))
             if qa.subtitle:
                 rows.append(self.row(qa.subtitle, "par-row par-subtitle"))
             rows += self.paragraphs(qa.intro)

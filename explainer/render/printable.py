@@ -22,7 +22,7 @@ from .urls import DocumentUrls, absolute_url, relative
 
 def print_page(document: Document, config: DocumentConfig, texts: Texts, lang: str, base_url: str) -> Page:
     """The whole document in ``lang``, with the permanent address of its reading pages on top."""
-    urls = DocumentUrls(config.prefix)
+    urls = DocumentUrls(config.prefix, document)
     path = urls.print_document
     # A renderer without extras: the printed text carries no cross-link boxes or share panels.
     renderer = DocumentRenderer(document, config, texts, lang, PageExtras())
@@ -45,11 +45,18 @@ def print_page(document: Document, config: DocumentConfig, texts: Texts, lang: s
     lines += [f"{markup.text(labelled(label('online_at', lang), lang))}<{home}>", "{: .print-source .no-terms }", ""]
     # The reading pages' notices, for every state found in the document.
     lines.append(status_notices((texts.get(segment, lang).status for segment in document.segments()), lang))
+    if document.history:
+        lines.append(renderer.paragraphs(document.history))
     lines.append(renderer.paragraphs(document.preamble))
-    for part in document.parts:
-        lines += ["", f"## {markup.text(renderer.part_title(part))} {{ #part{part.number} }}", ""]
-        lines.append(renderer.paragraphs(part.intro))
-        for number in part.articles:
+    for part, numbers in document.divisions():
+        if part is not None:
+            lines += ["", f"## {markup.text(renderer.part_title(part))} {{ #part{part.number} }}", ""]
+            lines.append(renderer.paragraphs(part.intro))
+        sections = document.section_starts(part)
+        for number in numbers:
+            if number in sections and part is not None:
+                section = sections[number]
+                lines += ["", f"### {markup.text(renderer.section_title(section))} {{ #part{part.number}-sec{section.number} }}", ""]
             article = document.article(number)
             lines += ["", f"### {markup.text(renderer.article_title(article))} {{ #a{article.key} }}", ""]
             lines.append(renderer.paragraphs(article.paragraphs))
@@ -57,7 +64,8 @@ def print_page(document: Document, config: DocumentConfig, texts: Texts, lang: s
         lines += ["", renderer.paragraphs(document.closing)]
     if document.qa:
         qa = document.qa
-        lines += ["", f"## {markup.text(renderer.plain(qa.title))} {{ #qa }}", ""]
+        if qa.title is not document.title:
+            lines += ["", f"## {markup.text(renderer.plain(qa.title))} {{ #qa }}", ""]
         if qa.subtitle:
             lines += [f"{markup.text(renderer.plain(qa.subtitle))}", "{: .subtitle }", ""]
         lines.append(renderer.paragraphs(qa.intro))

@@ -1,6 +1,9 @@
 """Permanent page paths, built from numbers only (never from titles).
 
 A document's pages sit at ``articles/NN/``, ``parts/N/``, ``qa/N/`` below the
+document prefix; a law's 第四十八条 at ``articles/48/``; an item 1．that restarts in
+each part at ``articles/P-N/`` (part P, item N: ``articles/2-3/``), so that every
+unit's URL is unique and built from the numbers printed in the text. They sit below the
 document prefix ('' for the default document, ``slug/`` for the others), and
 below the language prefix ('' for zh-Hans, ``en/``, ``zh-Hant/``).
 """
@@ -9,8 +12,13 @@ from __future__ import annotations
 
 import posixpath
 
+from typing import TYPE_CHECKING
+
 from ..config.languages import languages
 from ..document.model import article_key
+
+if TYPE_CHECKING:
+    from ..document.model import Document
 
 GLOSSARY_PAGE = "glossary/index.md"
 HOME_PAGE = "index.md"
@@ -23,8 +31,13 @@ def lang_prefix(lang: str) -> str:
 class DocumentUrls:
     """Markdown source paths (docs-relative) of one document's pages."""
 
-    def __init__(self, prefix: str) -> None:
+    def __init__(self, prefix: str, document: Document | None = None) -> None:
         self.prefix = prefix
+        self.keys = {article.number: article.key for article in document.articles} if document else {}
+        """Article number → URL key, where the document's keys are not the number (items restarting per part)."""
+
+    def key(self, number: int) -> str:
+        return self.keys.get(number) or article_key(number)
 
     @property
     def home(self) -> str:
@@ -39,7 +52,7 @@ class DocumentUrls:
         return f"{self.prefix}qa/index.md"
 
     def article(self, number: int) -> str:
-        return f"{self.prefix}articles/{article_key(number)}/index.md"
+        return f"{self.prefix}articles/{self.key(number)}/index.md"
 
     def part(self, number: int) -> str:
         return f"{self.prefix}parts/{number}/index.md"
@@ -57,7 +70,7 @@ class DocumentUrls:
         return f"{self.prefix}parallel/index.md"
 
     def parallel_article(self, number: int) -> str:
-        return f"{self.prefix}parallel/articles/{article_key(number)}/index.md"
+        return f"{self.prefix}parallel/articles/{self.key(number)}/index.md"
 
     def parallel_qa(self, number: int) -> str:
         return f"{self.prefix}parallel/qa/{number}/index.md"

@@ -32,7 +32,7 @@ class TeachingTools:
 
     @property
     def urls(self) -> DocumentUrls:
-        return DocumentUrls(self.config.prefix)
+        return DocumentUrls(self.config.prefix, self.document)
 
     def add_to(self, extras: PageExtras) -> None:
         """Citation data, the tools line and the share panel on the reading pages."""
