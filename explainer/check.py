@@ -75,6 +75,12 @@ def run_check(root: Path, file: Path | None, pot: Path | None) -> int:
                 print(f"  {line}")
             problems += len(stale)
         if file is None:
+            from .review import review_report
+
+            summary_lines, unreviewed = review_report(root, document)
+            for line in summary_lines + unreviewed:
+                print(f"  {line}")
+            problems += len(unreviewed)
             for checker in _checkers():
                 found = checker(root, document)
                 for problem in found:
@@ -90,6 +96,7 @@ def run_check(root: Path, file: Path | None, pot: Path | None) -> int:
 
 def _checkers() -> list[Checker]:
     from .qa_checks import translation_problems
+    from .style_checks import style_problems, traditional_problems
     from .term_checks import term_problems
 
-    return [translation_problems, term_problems]
+    return [translation_problems, term_problems, style_problems, traditional_problems]

@@ -33,6 +33,38 @@ class Category:
 
 
 @dataclass(frozen=True)
+class AvoidedRendering:
+    """An English rendering translators must not use for a term, and why."""
+
+    en: str
+    why: str
+    line: int
+
+
+FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for with by as and or from into its their his her our this that these those is are be".split()
+)
+"""Words that carry no content of a term: a variant made of them and one other word is a fragment."""
+
+
+def loose_variant_reason(variant: str) -> str | None:
+    """Why ``variant`` is too loose to count as a rendering of a term, or None.
+
+    The rule: a variant must hold at least two content words (words outside
+    :data:`FUNCTION_WORDS`; a hyphenated compound is one word), so that it names
+    the thing and what it is about ("vertical pathways", not "in parallel" or
+    "aptitude"); a single word is accepted only as a proper name or acronym,
+    written with a capital (WorldSkills, NQF).
+    """
+    words = [word for word in re.findall(r"[\w'’+-]+", variant) if word.lower() not in FUNCTION_WORDS]
+    if len(words) >= 2:
+        return None
+    if len(words) == 1 and words[0][:1].isupper():
+        return None
+    return "a variant needs at least two content words (or one capitalised proper name), so that a fragment cannot pass for the term"
+
+
+@dataclass(frozen=True)
 class Term:
     id: str
     zh: str
@@ -45,6 +77,7 @@ class Term:
     related: tuple[str, ...]
     note: str
     line: int
+    en_avoid: tuple[AvoidedRendering, ...] = ()
 
     def forms(self, lang: str) -> tuple[str, ...]:
         """The surface forms matched on pages of ``lang``."""
@@ -133,6 +166,11 @@ def _term(path: str, entry: Any, categories: set[str]) -> Term:
     variants = entry.get("en_variants") or []
     if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
         raise InputError(path, entry.line, f"{what}: field 'en_variants' must be a list of strings")
+    for variant in variants:
+        reason = loose_variant_reason(variant)
+        if reason:
+            raise InputError(path, entry.line_of("en_variants"), f"{what}: variant '{variant}' is too loose: {reason}")
+    avoid = _avoided(path, entry, what, [en, *variants])
     category = _require_str(path, entry, what, "category")
     if category not in categories:
         raise InputError(path, entry.line, f"{what}: field 'category' names unknown category '{category}'")
@@ -158,7 +196,24 @@ def _term(path: str, entry: Any, categories: set[str]) -> Term:
         related=tuple(related),
         note=_require_str(path, entry, what, "note", optional=True),
         line=entry.line,
+        en_avoid=avoid,
     )
+
+
+def _avoided(path: str, entry: LineDict, what: str, accepted: list[str]) -> tuple[AvoidedRendering, ...]:
+    """The term's ``en_avoid`` list: each rendering with the reason to avoid it, none of them accepted too."""
+    items = entry.get("en_avoid") or []
+    if not isinstance(items, list):
+        raise InputError(path, entry.line_of("en_avoid"), f"{what}: field 'en_avoid' must be a list of {{en, why}} mappings")
+    avoided = []
+    for item, line in zip(items, getattr(items, "lines", [entry.line] * len(items))):
+        if not isinstance(item, dict) or not isinstance(item.get("en"), str) or not item["en"].strip() or not isinstance(item.get("why"), str) or not item["why"].strip():
+            raise InputError(path, line, f"{what}: each 'en_avoid' entry needs 'en' (the rendering) and 'why' (the reason)")
+        text = item["en"].strip()
+        if any(text.lower() == form.lower() for form in accepted):
+            raise InputError(path, line, f"{what}: '{text}' is both accepted and to be avoided")
+        avoided.append(AvoidedRendering(text, item["why"].strip(), line))
+    return tuple(avoided)
 
 
 def _check_references(path: str, terms: tuple[Term, ...], categories: tuple[Category, ...]) -> None:
