@@ -41,7 +41,7 @@ serve: $(STAMP)
 # that publish Pages from a branch (.github/workflows/pages.yml deploys without it).
 # A custom domain in mkdocs.yml's site_url becomes the branch's CNAME file.
 publish: build
-	@cname="$$($(PY) -m explainer.publish cname)" && \
+	@cname="$$($(PY) -m explainer cname)" && \
 	$(VENV)/bin/ghp-import --no-jekyll --push --force \
 	  --message "Publish site/ from $$(git rev-parse --short HEAD)" \
 	  $${cname:+--cname "$$cname"} site

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .align import load_overrides, overrides_path, stale_overrides
-from .model import Document
-from .parse import parse_file
-from .project import load_project
-from .translations import template, write_po
+from .align.aligner import load_overrides, overrides_path, stale_overrides
+from .document.model import Document
+from .document.parse import parse_file
+from .config.project import load_project
+from .translation.catalog import template, write_po
 
 Checker = Callable[[Path, Document], list[str]]
 
@@ -75,7 +75,7 @@ def run_check(root: Path, file: Path | None, pot: Path | None) -> int:
                 print(f"  {line}")
             problems += len(stale)
         if file is None:
-            from .review import review_report
+            from .translation.review import review_report
 
             summary_lines, unreviewed = review_report(root, document)
             for line in summary_lines + unreviewed:
@@ -95,8 +95,8 @@ def run_check(root: Path, file: Path | None, pot: Path | None) -> int:
 
 
 def _checkers() -> list[Checker]:
-    from .qa_checks import translation_problems
-    from .style_checks import style_problems, traditional_problems
-    from .term_checks import term_problems
+    from .glossary.checks import avoided_problems, term_problems
+    from .translation.checks import translation_problems
+    from .translation.style import style_problems, traditional_problems
 
-    return [translation_problems, term_problems, style_problems, traditional_problems]
+    return [translation_problems, term_problems, avoided_problems, style_problems, traditional_problems]

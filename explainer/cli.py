@@ -1,4 +1,4 @@
-"""Command line: ``python -m explainer build|check|parse|translate|serve``.
+"""Command line: ``python -m explainer build|check|parse|translate|serve|cname``.
 
 Bad input ends with one line ``file:line: message`` on stderr and exit status 2.
 """
@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import InputError
+from .common.errors import InputError
 
 EXIT_BAD_INPUT = 2
 
@@ -62,11 +62,14 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="build, serve site/ on localhost and rebuild on changes")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(handler=_serve)
+
+    cname = commands.add_parser("cname", help="print the custom domain of site_url for GitHub Pages' CNAME file (empty for *.github.io)")
+    cname.set_defaults(handler=_cname)
     return parser
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .site import BuildError, Timings, build_site
+    from .backend.build import BuildError, Timings, build_site
 
     timings = Timings()
     try:
@@ -87,9 +90,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from .export import document_export
-    from .parse import parse_file
-    from .project import DocumentConfig
+    from .export.data import document_export
+    from .document.parse import parse_file
+    from .config.project import DocumentConfig
 
     document = parse_file(args.file)
     config = DocumentConfig(slug=document.slug, source=args.file, is_default=True)
@@ -100,12 +103,19 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _translate(args: argparse.Namespace) -> int:
-    from .machine import translate_project
+    from .translation.machine import translate_project
 
     return translate_project(args.root, args.lang, args.engine, args.timeout, args.doc)
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from .backend.serve import serve
 
     return serve(args.root, args.port)
+
+
+def _cname(args: argparse.Namespace) -> int:
+    from .config.site import custom_domain, site_url
+
+    print(custom_domain(site_url(args.root)))
+    return 0

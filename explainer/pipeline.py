@@ -13,24 +13,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from .align import Alignment, align_document
-from .crosslinks import add_crosslinks
-from .export import document_export, documents_index
-from .files import write_atomic
-from .glossary import Glossary, load_glossary
-from .glossary_export import glossary_csv, glossary_json, glossary_tbx
-from .glossary_pages import glossary_page, occurrence_titles, occurrences, terms_by_page, terms_used_block
-from .i18n import labels
-from .model import LANGUAGES, Document
-from .parse import parse_file
-from .qr import use_disk_cache
-from .project import DocumentConfig, Project, load_project
-from .render import DocumentRenderer, NavItem, Page, PageExtras
-from .site_home import HostedDocument, nav_section, qualified_titles, short_title, site_home
-from .sitemap import sitemap_files
-from .teaching import TeachingTools, public_base_url
-from .translations import Texts, load_texts
-from .urls import GLOSSARY_PAGE, HOME_PAGE, DocumentUrls, lang_prefix
+from .align.aligner import Alignment, align_document
+from .render.crosslinks import add_crosslinks
+from .export.data import document_export, documents_index
+from .common.files import write_atomic
+from .glossary.terms import Glossary, load_glossary
+from .glossary.exports import glossary_csv, glossary_json, glossary_tbx
+from .render.glossary import glossary_page, occurrence_titles, occurrences, terms_by_page, terms_used_block
+from .render.i18n import labels
+from .document.model import LANGUAGES, Document
+from .document.parse import parse_file
+from .render.qr import use_disk_cache
+from .config.project import DocumentConfig, Project, load_project
+from .config.site import site_url
+from .render.pages import DocumentRenderer, NavItem, Page, PageExtras
+from .render.home import HostedDocument, nav_section, qualified_titles, short_title, site_home
+from .export.sitemap import sitemap_files
+from .render.views import TeachingTools
+from .translation.catalog import Texts, load_texts
+from .render.urls import GLOSSARY_PAGE, HOME_PAGE, DocumentUrls, lang_prefix
 
 GLOSSARY_FILE = "glossary/terms.yml"
 
@@ -78,7 +79,7 @@ def prepare(root: Path, timer: _Timer) -> SiteContent:
     use_disk_cache(root / ".build" / "qr-cache")
     documents = timer.measure("parse", lambda: load_documents(project))
     glossary = timer.measure("glossary", lambda: load_glossary(str(root / GLOSSARY_FILE)))
-    content = SiteContent(project, documents, glossary, base_url=public_base_url(root))
+    content = SiteContent(project, documents, glossary, base_url=site_url(root))
     timer.measure("render", lambda: _render(content))
     return content
 

@@ -377,7 +377,7 @@ def rebuild_section(bench: Bench) -> list[Row]:
     """The `make serve` rebuild after editing one PO entry, with the serve code's watcher and rebuilder."""
     import threading
 
-    from explainer.serve import Rebuilder, watch
+    from explainer.backend.serve import Rebuilder, watch
 
     project = bench.project_copy("serve")
     site = project / "site"
@@ -501,14 +501,14 @@ def _shorten(path: str, width: int = 58) -> str:
     return path if len(path) <= width else "…" + path[-(width - 1):]
 
 
-from explainer.search_bench import search_section  # noqa: E402 - recall@5 and bytes per query (issue 8)
+from search_bench import search_section  # noqa: E402 - recall@5 and bytes per query (issue 8)
 
 
 def alignment_section(bench: Bench) -> list[Row]:
     """Precision and recall of the Q&A ↔ article aligner against the hand labels, without overrides (issue 5)."""
-    from explainer.align_eval import LABELS, evaluate
-    from explainer.parse import parse_file
-    from explainer.project import load_project
+    from explainer.align.evaluate import LABELS, evaluate
+    from explainer.document.parse import parse_file
+    from explainer.config.project import load_project
 
     config = load_project(ROOT).default
     scores = evaluate(parse_file(config.source, config.slug), ROOT / LABELS)
@@ -539,7 +539,7 @@ def build_child(project: Path, output: Path) -> None:
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     glossary_seconds = _time_glossary_extension()
-    from explainer.site import Timings, build_site
+    from explainer.backend.build import Timings, build_site
 
     timings = Timings()
     start = time.perf_counter()
@@ -556,7 +556,7 @@ def _time_glossary_extension() -> Callable[[], float]:
     """Add up the time spent in the glossary Markdown extension, which MkDocs runs on every page."""
     spent = [0.0]
     try:
-        from explainer import glossary_ext
+        from explainer.glossary import extension as glossary_ext
     except ImportError:
         return lambda: 0.0
 

@@ -65,7 +65,7 @@ def golden(update_golden: bool):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One strict build of the bundled project, shared by the build and browser tests."""
-    from explainer.site import build_site
+    from explainer.backend.build import build_site
 
     output = tmp_path_factory.mktemp("build") / "site"
     build_site(ROOT, strict=True, output=output)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from explainer.align import align, align_document, load_overrides
-from explainer.align_eval import evaluate, load_labels, score
-from explainer.errors import InputError
-from explainer.parse import parse_file, parse_text
+from explainer.align.aligner import align, align_document, load_overrides
+from explainer.align.evaluate import evaluate, load_labels, score
+from explainer.common.errors import InputError
+from explainer.document.parse import parse_file, parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "sources" / "vocational-education-2021.txt"
@@ -36,13 +36,13 @@ def test_overrides_make_the_site_match_the_review(seed) -> None:  # type: ignore
 
 
 def test_no_override_is_stale(seed) -> None:  # type: ignore[no-untyped-def]
-    from explainer.align import overrides_path, stale_overrides
+    from explainer.align.aligner import overrides_path, stale_overrides
 
     assert stale_overrides(seed, load_overrides(overrides_path(SOURCE))) == []
 
 
 def test_an_override_the_aligner_made_needless_is_reported(seed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from explainer.align import stale_overrides
+    from explainer.align.aligner import stale_overrides
 
     path = tmp_path / "x.alignment.yml"
     path.write_text("overrides:\n  - segment: q5-p1-s3\n    add: [4]\n    remove: [9]\n    why: x\n", encoding="utf-8")
@@ -147,11 +147,11 @@ def test_article_pages_show_their_explanations(built_site: Path) -> None:
 
 
 def test_an_article_without_explanation_says_so() -> None:
-    from explainer.align import Alignment
-    from explainer.crosslinks import add_crosslinks
-    from explainer.render import PageExtras
-    from explainer.translations import Texts
-    from explainer.urls import DocumentUrls
+    from explainer.align.aligner import Alignment
+    from explainer.render.crosslinks import add_crosslinks
+    from explainer.render.pages import PageExtras
+    from explainer.translation.catalog import Texts
+    from explainer.render.urls import DocumentUrls
 
     document = parse_text(GENERIC, "generic.txt", "generic")
     extras = PageExtras()
@@ -179,9 +179,9 @@ def test_export_links(built_site: Path) -> None:
 
 
 def test_sentences_explaining_the_same_articles_share_one_link() -> None:
-    from explainer.align import Alignment, Link
-    from explainer.crosslinks import _runs
-    from explainer.model import Segment
+    from explainer.align.aligner import Alignment, Link
+    from explainer.render.crosslinks import _runs
+    from explainer.document.model import Segment
 
     alignment = Alignment()
     for index, (articles, parts) in enumerate([((5,), ()), ((5,), ()), ((), ()), ((5,), ()), ((3, 5), ()), ((), (2,))]):

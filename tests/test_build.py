@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlparse
 
-from explainer.site import site_url
+from explainer.config.site import site_url
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME_ASSETS = ("assets/javascripts/", "assets/stylesheets/", "assets/images/")
@@ -108,7 +108,7 @@ def test_no_third_party_requests(built_site: Path) -> None:
 def test_folders_of_killed_builds_are_removed(tmp_path: Path) -> None:
     import os
 
-    from explainer.site import remove_abandoned
+    from explainer.backend.build import remove_abandoned
 
     dead = tmp_path / "work-999999999-abc"  # above Linux's pid_max: no such process
     alive = tmp_path / f"work-{os.getpid()}-abc"

@@ -71,3 +71,13 @@ def test_check_of_the_project_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1] == "check: clean"
     assert "translation" not in result.stdout and "term " not in result.stdout
+
+
+def test_cname_prints_the_custom_domain_of_site_url(tmp_path: Path) -> None:
+    assert run("cname").stdout == "\n"  # policy-explainer.github.io needs no CNAME
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://policy.example.org/explainer/\n", encoding="utf-8")
+    result = run("--root", str(tmp_path), "cname")
+    assert (result.returncode, result.stdout) == (0, "policy.example.org\n")
+    (tmp_path / "mkdocs.yml").write_text("site_url: [unclosed\n", encoding="utf-8")
+    result = run("--root", str(tmp_path), "cname")
+    assert result.returncode == 2 and result.stderr.startswith(f"{tmp_path / 'mkdocs.yml'}:")

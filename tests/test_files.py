@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explainer.files import NEW_FILE_MODE, write_atomic, write_if_changed
+from explainer.common.files import NEW_FILE_MODE, write_atomic, write_if_changed
 
 
 def test_a_new_file_gets_the_mode_of_any_new_file(tmp_path: Path) -> None:

@@ -13,8 +13,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def render(source: str, lang: str) -> str:
     return markdown.markdown(
         source,
-        extensions=["attr_list", "explainer.glossary_ext"],
-        extension_configs={"explainer.glossary_ext": {"terms": str(FIXTURES / "glossary_terms.yml"), "lang": lang, "url": "../glossary/"}},
+        extensions=["attr_list", "explainer.glossary.extension"],
+        extension_configs={"explainer.glossary.extension": {"terms": str(FIXTURES / "glossary_terms.yml"), "lang": lang, "url": "../glossary/"}},
     )
 
 

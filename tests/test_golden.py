@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from explainer.export import document_export
-from explainer.parse import parse_file
-from explainer.project import DocumentConfig
+from explainer.export.data import document_export
+from explainer.document.parse import parse_file
+from explainer.config.project import DocumentConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 

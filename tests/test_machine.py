@@ -8,8 +8,8 @@ import polib
 import pytest
 import requests
 
-from explainer import machine
-from explainer.machine import request_timeout, translate_project
+from explainer.translation import machine
+from explainer.translation.machine import request_timeout, translate_project
 
 SOURCE = "《关于测试的意见》\n一、总体要求\n(一) 指导思想。坚持立德树人。加强组织领导。\n"
 

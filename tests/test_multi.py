@@ -49,7 +49,7 @@ def assemble(target: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def multi_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from explainer.site import build_site
+    from explainer.backend.build import build_site
 
     project = assemble(tmp_path_factory.mktemp("multi") / "project")
     output = project.parent / "site"
@@ -146,7 +146,7 @@ def test_glossary_back_links_reach_pages_of_every_document(multi_site: Path) -> 
 
 def test_search_spans_documents(multi_site: Path) -> None:
     """One search index per language holds the reading text of every document."""
-    from explainer.search import site_records
+    from explainer.backend.search import site_records
 
     for lang, prefix in (("zh-Hans", ""), ("en", "en/"), ("zh-Hant", "zh-Hant/")):
         records = {record.url: record for record in site_records(multi_site, lang)}
@@ -157,7 +157,7 @@ def test_search_spans_documents(multi_site: Path) -> None:
 
 
 def test_translate_drafts_every_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from explainer.machine import translate_project
+    from explainer.translation.machine import translate_project
 
     class FakeEngine:
         def translate(self, text: str) -> str:

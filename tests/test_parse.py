@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from explainer.corrections import Corrections, load_corrections
-from explainer.errors import InputError, ParseError
-from explainer.parse import join_page_breaks, Line, parse_file, parse_text, split_article_heading
-from explainer.segment import split_sentences
+from explainer.document.corrections import Corrections, load_corrections
+from explainer.common.errors import InputError, ParseError
+from explainer.document.parse import join_page_breaks, Line, parse_file, parse_text, split_article_heading
+from explainer.document.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "sources" / "vocational-education-2021.txt"

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from explainer.corrections import ClosingDecision, Corrections, load_corrections
-from explainer.errors import InputError, ParseError
-from explainer.export import document_export
-from explainer.model import Document
-from explainer.parse import closing_start, Line, parse_file, parse_text
-from explainer.project import DocumentConfig
+from explainer.document.corrections import ClosingDecision, Corrections, load_corrections
+from explainer.common.errors import InputError, ParseError
+from explainer.export.data import document_export
+from explainer.document.model import Document
+from explainer.document.parse import closing_start, Line, parse_file, parse_text
+from explainer.config.project import DocumentConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "documents"

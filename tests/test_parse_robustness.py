@@ -20,9 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explainer.errors import InputError
-from explainer.model import Document, chinese_numeral
-from explainer.parse import parse_text
+from explainer.common.errors import InputError
+from explainer.document.model import Document, chinese_numeral
+from explainer.document.parse import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.errors import InputError
-from explainer.project import load_project
+from explainer.common.errors import InputError
+from explainer.config.project import load_project
 
 
 def write_project(root: Path, config: str) -> Path:

@@ -12,9 +12,9 @@ import brotli
 import pytest
 import yaml
 
-from explainer.publish import (
+from explainer.config.site import custom_domain
+from explainer.backend.postprocess import (
     CompressionCache,
-    custom_domain,
     hash_assets,
     hashed_name,
     precompress,

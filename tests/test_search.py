@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.errors import InputError
-from explainer.search import (
+from explainer.common.errors import InputError
+from explainer.backend.search import (
     BUNDLE_DIR,
     UNUSED_BUNDLE_FILES,
     SearchRecord,
@@ -26,7 +26,7 @@ from explainer.search import (
     record_path,
     write_search_index,
 )
-from explainer.search_bench import compressed_size, load_queries, result_path
+from search_bench import compressed_size, load_queries, result_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -142,7 +142,7 @@ def test_result_paths_compare_with_the_query_table() -> None:
 
 
 def test_the_script_map_turns_the_other_script_into_the_index_s() -> None:
-    from explainer.search import script_map
+    from explainer.backend.search import script_map
 
     assert script_map(["學徒制的發展", "頭髮"], "zh-Hant") == {"发": "發", "头": "頭", "学": "學"}
     assert script_map(["髮髮發"], "zh-Hant") == {"发": "髮"}  # 发 is both 發 and 髮: the more frequent wins
@@ -152,7 +152,7 @@ def test_the_script_map_turns_the_other_script_into_the_index_s() -> None:
 
 @pytest.mark.parametrize(("lang", "typed", "own"), [("zh-Hans", "學", "学"), ("zh-Hant", "学", "學"), ("zh-Hant", "职", "職")])
 def test_chinese_bundles_carry_their_script_map(built_site: Path, lang: str, typed: str, own: str) -> None:
-    from explainer.search import SCRIPT_MAP
+    from explainer.backend.search import SCRIPT_MAP
 
     mapping = json.loads((language_root(built_site, lang) / BUNDLE_DIR / SCRIPT_MAP).read_text(encoding="utf-8"))
     assert mapping[typed] == own

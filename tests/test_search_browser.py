@@ -11,9 +11,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from explainer.model import LANGUAGES
-from explainer.search import bigrams, site_records
-from explainer.search_bench import (
+from explainer.document.model import LANGUAGES
+from explainer.backend.search import bigrams, site_records
+from search_bench import (
     FIELD,
     PAYLOAD_LIMIT_KB,
     RESULT_LINKS,
@@ -27,7 +27,7 @@ from explainer.search_bench import (
     page_load_search_requests,
     run_table,
 )
-from explainer.urls import lang_prefix
+from explainer.render.urls import lang_prefix
 
 pytestmark = pytest.mark.browser
 

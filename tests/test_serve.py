@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.serve import Rebuilder, is_scratch_file, make_server, watch
-from explainer.site import build_site
+from explainer.backend.serve import Rebuilder, is_scratch_file, make_server, watch
+from explainer.backend.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -141,7 +141,7 @@ def test_the_server_follows_the_swap_of_a_new_site(tmp_path: Path) -> None:
         staging = tmp_path / ".site.new"
         staging.mkdir()
         (staging / "index.html").write_text("new", encoding="utf-8")
-        from explainer.files import replace_directory
+        from explainer.common.files import replace_directory
 
         replace_directory(staging, site)
         with urllib.request.urlopen(url, timeout=10) as response:
@@ -196,7 +196,7 @@ def test_an_edited_term_base_is_loaded_again(tmp_path: Path) -> None:
     """The glossary extension keeps the term base between pages, but not past an edit (make serve)."""
     import markdown
 
-    from explainer.glossary_ext import GlossaryExtension
+    from explainer.glossary.extension import GlossaryExtension
 
     terms = tmp_path / "terms.yml"
     terms.write_text((ROOT / "tests" / "fixtures" / "glossary_terms.yml").read_text(encoding="utf-8"), encoding="utf-8")

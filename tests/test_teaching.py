@@ -14,16 +14,16 @@ import polib
 import pytest
 import segno
 
-from explainer.citation import Citations, quoted_title, split_paragraph_id
-from explainer.model import LANGUAGES
-from explainer.parallel import ParallelRenderer
-from explainer.parse import parse_file, parse_text
-from explainer.qr import QUIET_ZONE, qr_code
-from explainer.share import label
-from explainer.site import site_url
-from explainer.sitemap import robots_txt, sitemap_xml
-from explainer.translations import Catalog, Texts, load_catalog, po_path
-from explainer.urls import DocumentUrls
+from explainer.render.citation import Citations, quoted_title, split_paragraph_id
+from explainer.document.model import LANGUAGES
+from explainer.render.parallel import ParallelRenderer
+from explainer.document.parse import parse_file, parse_text
+from explainer.render.qr import QUIET_ZONE, qr_code
+from explainer.render.share import label
+from explainer.config.site import site_url
+from explainer.export.sitemap import robots_txt, sitemap_xml
+from explainer.translation.catalog import Catalog, Texts, load_catalog, po_path
+from explainer.render.urls import DocumentUrls
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "vocational-education-2021"
@@ -134,8 +134,8 @@ def test_pending_translation_is_marked_not_left_blank(seed) -> None:  # type: ig
 
 
 def test_parallel_and_print_pages_escape_the_source(tmp_path: Path) -> None:
-    from explainer.printable import print_page
-    from explainer.project import DocumentConfig
+    from explainer.render.printable import print_page
+    from explainer.config.project import DocumentConfig
 
     document = parse_text("《关于<b>&测试的意见》\n一、总体要求\n(一) 指导思想。坚持<script>立德树人。\n", "t.txt", "t")
     po = polib.POFile()

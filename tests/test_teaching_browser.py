@@ -13,12 +13,12 @@ from urllib.parse import urlparse
 
 import pytest
 
-from explainer.citation import Citations
-from explainer.model import LANGUAGES
-from explainer.parse import parse_file
-from explainer.site import site_url as public_site_url
-from explainer.translations import Texts, load_catalog, po_path
-from explainer.urls import DocumentUrls
+from explainer.render.citation import Citations
+from explainer.document.model import LANGUAGES
+from explainer.document.parse import parse_file
+from explainer.config.site import site_url as public_site_url
+from explainer.translation.catalog import Texts, load_catalog, po_path
+from explainer.render.urls import DocumentUrls
 
 pytestmark = pytest.mark.browser
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.errors import InputError
-from explainer.yamlfile import LineDict, LineList, load_yaml
+from explainer.common.errors import InputError
+from explainer.common.yamlfile import LineDict, LineList, load_yaml
 
 
 def test_mappings_and_lists_know_their_lines(tmp_path: Path) -> None:

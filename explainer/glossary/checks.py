@@ -1,0 +1,74 @@
+"""Term consistency: where the Chinese uses a glossary term, the English must use its rendering."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .terms import AvoidedRendering, Glossary, Term, TermMatcher, has_rendering, load_glossary
+from ..document.model import Document, Segment
+from ..translation.catalog import Catalog, load_catalog, po_path
+
+GLOSSARY_FILE = "glossary/terms.yml"
+
+
+@dataclass(frozen=True)
+class Violation:
+    segment: Segment
+    term: Term
+    english: str
+
+
+def violations(document: Document, catalog: Catalog, glossary: Glossary) -> Iterator[Violation]:
+    """Every translated segment whose English lacks the rendering of a term its Chinese contains."""
+    matcher = TermMatcher(glossary, "zh-Hans")
+    for segment in document.segments():
+        rendering = catalog.render(segment)
+        if rendering.status == "missing":
+            continue
+        for term in matcher.terms_in(segment.zh):
+            if not has_rendering(term, rendering.text):
+                yield Violation(segment, term, rendering.text)
+
+
+def term_problems(root: Path, document: Document) -> list[str]:
+    """``check`` lines for every terminology violation in the English PO file."""
+    path = po_path(root, "en", document.slug)
+    catalog = load_catalog(path)
+    glossary = load_glossary(str(root / GLOSSARY_FILE))
+    problems = []
+    for violation in violations(document, catalog, glossary):
+        entry = catalog.entries[violation.segment.id]
+        expected = " / ".join((violation.term.en, *violation.term.en_variants))
+        problems.append(
+            f"{path}:{entry.linenum}: {violation.segment.id}: term {violation.term.zh} ({violation.term.id}) "
+            f"is not rendered as '{expected}'"
+        )
+    return problems
+
+
+def avoided_in(glossary: Glossary, english: str) -> list[tuple[Term, AvoidedRendering]]:
+    """Every rendering to avoid that occurs in ``english`` (whole words, any case)."""
+    found = []
+    for term in glossary.terms:
+        for avoided in term.en_avoid:
+            if re.search(rf"(?<![\w-]){re.escape(avoided.en)}(?![\w-])", english, re.IGNORECASE):
+                found.append((term, avoided))
+    return found
+
+
+def avoided_problems(root: Path, document: Document) -> list[str]:
+    """``check`` lines for every rendering the term base says to avoid, wherever it occurs in the English."""
+    path = po_path(root, "en", document.slug)
+    catalog = load_catalog(path)
+    glossary = load_glossary(str(root / GLOSSARY_FILE))
+    problems = []
+    for segment in document.segments():
+        entry = catalog.entries.get(segment.id)
+        if entry is None or not entry.msgstr.strip():
+            continue
+        for term, avoided in avoided_in(glossary, entry.msgstr):
+            problems.append(f"{path}:{entry.linenum}: {segment.id}: '{avoided.en}' is a rendering to avoid ({term.zh}, {term.id}): {avoided.why}")
+    return problems

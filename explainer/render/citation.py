@@ -1,0 +1,147 @@
+"""Citations of a document's parts, articles, Q&A items and paragraphs, in each language.
+
+A citation names the document and the unit a paragraph belongs to, in the
+reader's language::
+
+    《关于推动现代职业教育高质量发展的意见》第（五）条第2段
+    Opinions on Promoting the High-Quality Development of Modern Vocational Education, Art. 5, para. 2
+    《關於推動現代職業教育高質量發展的意見》第（五）條第2段
+
+A *unit* is what a paragraph id starts with: ``pre`` (preamble), ``part2``
+(a part's introduction), ``a05`` (an article), ``end`` (the closing text after
+the last article), ``qa-intro`` and ``q3`` (a Q&A item). Each unit has a canonical page; a paragraph's citation links to that page
+with the paragraph id as anchor, whichever page it was copied from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .i18n import article_label, part_label, qa_label, to_traditional
+from ..document.model import Document, Segment, article_key
+from ..translation.catalog import Texts
+from .urls import DocumentUrls, site_path
+
+PARAGRAPH_FORMAT = {"zh-Hans": "{unit}第{n}段", "en": "{unit}, para. {n}", "zh-Hant": "{unit}第{n}段"}
+"""How a paragraph number is added to a unit's citation; ``{unit}`` and ``{n}`` are filled in."""
+
+PARAGRAPH_ID = re.compile(r"^(?P<unit>[a-z][a-z0-9-]*?)-p(?P<n>[1-9][0-9]*)$")
+
+_PREAMBLE = {"zh-Hans": "序言", "en": "preamble"}
+_QA_INTRO = {"zh-Hans": "导语", "en": "introduction"}
+_CLOSING = {"zh-Hans": "结尾", "en": "closing"}
+
+
+@dataclass(frozen=True)
+class CitationUnit:
+    """A citable unit: its key (paragraph id prefix), citation text and canonical page."""
+
+    key: str
+    text: str
+    page: str
+
+
+def split_paragraph_id(paragraph_id: str) -> tuple[str, int]:
+    """``a05-p2`` → (``a05``, 2); ``qa-intro-p1`` → (``qa-intro``, 1)."""
+    match = PARAGRAPH_ID.match(paragraph_id)
+    if match is None:
+        raise ValueError(f"not a paragraph id: {paragraph_id!r}")
+    return match["unit"], int(match["n"])
+
+
+def quoted_title(text: str) -> str:
+    """A Chinese title in 《》; titles quoted inside it take 〈〉, as Chinese usage requires."""
+    return "《" + text.replace("《", "〈").replace("》", "〉") + "》"
+
+
+class Citations:
+    """Citation texts of one document in one language."""
+
+    def __init__(self, document: Document, texts: Texts, urls: DocumentUrls, lang: str) -> None:
+        self.document = document
+        self.texts = texts
+        self.urls = urls
+        self.lang = lang
+
+    # Chinese citations are built in Simplified Chinese and converted as a whole,
+    # so that labels (条 → 條, 导语 → 導語) follow the same character conversion as the text.
+    def _finish(self, zh: str) -> str:
+        return to_traditional(zh) if self.lang == "zh-Hant" else zh
+
+    def _title(self, segment: Segment) -> str:
+        """A title in the citation's language; an untranslated English title stays Chinese, in 《》."""
+        if self.lang == "en":
+            rendering = self.texts.get(segment, "en")
+            return rendering.text if rendering.status != "missing" else quoted_title(segment.zh)
+        return quoted_title(segment.zh)
+
+    @property
+    def document_title(self) -> str:
+        """《关于…的意见》 / Opinions on …"""
+        return self._finish(self._title(self.document.title))
+
+    @property
+    def qa_title(self) -> str:
+        """The Q&A as it is cited: its descriptive subtitle (…答记者问) when it has one."""
+        assert self.document.qa is not None
+        qa = self.document.qa
+        return self._finish(self._title(qa.subtitle or qa.title))
+
+    def _unit(self, name: str, label_en: str, label_zh: str) -> str:
+        if self.lang == "en":
+            return f"{name}, {label_en}"
+        return self._finish(name + label_zh)
+
+    def preamble(self) -> CitationUnit:
+        text = self._unit(self.document_title, _PREAMBLE["en"], _PREAMBLE["zh-Hans"])
+        return CitationUnit("pre", text, self.urls.articles_index)
+
+    def part(self, number: int) -> CitationUnit:
+        text = self._unit(self.document_title, part_label(number, "en"), part_label(number, "zh-Hans"))
+        return CitationUnit(f"part{number}", text, self.urls.part(number))
+
+    def article(self, number: int) -> CitationUnit:
+        text = self._unit(self.document_title, f"Art. {number}", article_label(number, "zh-Hans"))
+        return CitationUnit(f"a{article_key(number)}", text, self.urls.article(number))
+
+    def closing(self) -> CitationUnit:
+        text = self._unit(self.document_title, _CLOSING["en"], _CLOSING["zh-Hans"])
+        return CitationUnit("end", text, self.urls.articles_index)
+
+    def qa_intro(self) -> CitationUnit:
+        text = self._unit(self.qa_title, _QA_INTRO["en"], _QA_INTRO["zh-Hans"])
+        return CitationUnit("qa-intro", text, self.urls.qa_index)
+
+    def qa_item(self, number: int) -> CitationUnit:
+        text = self._unit(self.qa_title, qa_label(number, "en"), qa_label(number, "zh-Hans"))
+        return CitationUnit(f"q{number}", text, self.urls.qa(number))
+
+    def all_units(self) -> list[CitationUnit]:
+        """Every unit of the document that holds paragraphs, in reading order."""
+        units = [self.preamble()] if self.document.preamble else []
+        for part in self.document.parts:
+            if part.intro:
+                units.append(self.part(part.number))
+            units += [self.article(number) for number in part.articles]
+        if self.document.closing:
+            units.append(self.closing())
+        if self.document.qa:
+            if self.document.qa.intro:
+                units.append(self.qa_intro())
+            units += [self.qa_item(item.number) for item in self.document.qa.items]
+        return units
+
+    def paragraph(self, paragraph_id: str, base_url: str) -> str:
+        """The full citation of one paragraph with its permanent URL (what "copy citation" copies)."""
+        key, number = split_paragraph_id(paragraph_id)
+        unit = next((unit for unit in self.all_units() if unit.key == key), None)
+        if unit is None:
+            raise ValueError(f"no citable unit for paragraph {paragraph_id!r}")
+        text = PARAGRAPH_FORMAT[self.lang].format(unit=unit.text, n=number)
+        return f"{text} {absolute_url(base_url, unit.page, self.lang)}#{paragraph_id}"
+
+
+def absolute_url(base_url: str, page: str, lang: str) -> str:
+    """The permanent public URL of a page: site_url + language prefix + path."""
+    return base_url.rstrip("/") + site_path(page, lang)

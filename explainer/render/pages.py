@@ -1,0 +1,327 @@
+"""Model → Markdown pages, one set per language.
+
+Pages carry explicit ASCII ids on headings (``#a05``), paragraphs (``#a05-p1``)
+and sentences (``#a05-p1-s1``), identical in every language, so permanent
+links reach the same place whichever language a reader follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from . import markup
+from .i18n import article_label, article_short, labels, part_label, part_prefix, qa_label, to_traditional
+from ..document.model import Article, Document, Paragraph, Part, QAItem, Segment
+from ..config.project import DocumentConfig
+from ..translation.catalog import Rendering, Texts
+from .urls import DocumentUrls, relative
+
+STATUS_NOTICE = {"missing": "translation_pending", "machine": "machine_draft", "stale": "stale"}
+NOTICE_KIND = {"missing": "warning", "machine": "info", "stale": "warning"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown page: its docs-relative path and text."""
+
+    path: str
+    markdown: str
+    title: str
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """A navigation entry; a section has children and its own index page."""
+
+    title: str
+    path: str
+    children: tuple[NavItem, ...] = ()
+
+
+@dataclass
+class PageExtras:
+    """Blocks that other stages (alignment, glossary, sharing) add to pages.
+
+    Keys are page paths; values are Markdown blocks appended in order.
+    """
+
+    after_body: dict[str, list[str]] = field(default_factory=dict)
+    after_sentence: dict[str, list[str]] = field(default_factory=dict)
+    """Keyed by sentence id: inline HTML shown right after that sentence (escaped by the producer)."""
+    after_title: dict[str, list[str]] = field(default_factory=dict)
+    """Keyed by page path: Markdown shown right under the heading of an article or Q&A page."""
+
+    def add(self, page: str, block: str) -> None:
+        self.after_body.setdefault(page, []).append(block)
+
+
+class DocumentRenderer:
+    """Renders one document in one language."""
+
+    def __init__(self, document: Document, config: DocumentConfig, texts: Texts, lang: str, extras: PageExtras | None = None) -> None:
+        self.document = document
+        self.config = config
+        self.texts = texts
+        self.lang = lang
+        self.urls = DocumentUrls(config.prefix)
+        self.labels = labels(lang)
+        self.extras = extras or PageExtras()
+        self._statuses: list[str] = []
+
+    # -- text ------------------------------------------------------------------
+
+    def render(self, segment: Segment) -> Rendering:
+        rendering = self.texts.get(segment, self.lang)
+        self._statuses.append(rendering.status)
+        return rendering
+
+    def plain(self, segment: Segment) -> str:
+        """The segment's text in this language, unescaped (for titles and metadata)."""
+        return self.render(segment).text
+
+    def sentence(self, segment: Segment) -> str:
+        rendering = self.render(segment)
+        classes = "s" if rendering.status == "reviewed" else f"s {rendering.status}"
+        lang_attribute = ' lang="zh-Hans"' if rendering.status == "missing" and self.lang != "zh-Hans" else ""
+        after = "".join(self.extras.after_sentence.get(segment.id, []))
+        return f'<span class="{classes}" id="{segment.id}"{lang_attribute}>{markup.text(rendering.text)}</span>{after}'
+
+    def paragraph(self, paragraph: Paragraph) -> str:
+        separator = " " if self.lang == "en" else ""
+        body = separator.join(self.sentence(segment) for segment in paragraph.segments)
+        return f"{body}\n{{: #{paragraph.id} .para }}\n"
+
+    def paragraphs(self, paragraphs: Iterable[Paragraph]) -> str:
+        return "\n".join(self.paragraph(paragraph) for paragraph in paragraphs)
+
+    def article_title(self, article: Article) -> str:
+        title = self.plain(article.title) if article.title else ""
+        if self.lang == "en":
+            return f"{article_label(article.number, 'en')}: {title}" if title else article_label(article.number, "en")
+        return f"{article_short(article.number, self.lang)}{title}" if title else article_label(article.number, self.lang)
+
+    def part_title(self, part: Part) -> str:
+        return f"{part_prefix(part.number, self.lang)}{' ' if self.lang == 'en' else ''}{self.plain(part.title)}"
+
+    def qa_title(self, item: QAItem) -> str:
+        return self.plain(item.question)
+
+    # -- pages ---------------------------------------------------------------
+
+    def pages(self) -> list[Page]:
+        pages = [self.home(), self.articles_index()]
+        pages += [self.part_page(part) for part in self.document.parts]
+        pages += [self.article_page(article) for article in self.document.articles]
+        if self.document.qa:
+            pages.append(self.qa_index())
+            pages += [self.qa_page(item) for item in self.document.qa.items]
+        return pages
+
+    def _page(self, path: str, title: str, description: str, body: str) -> Page:
+        notices = self._notices()
+        extras = "\n".join(self.extras.after_body.get(path, []))
+        markdown = markup.front_matter(title=title, description=_summary(description)) + body.replace("{{NOTICES}}", notices) + ("\n" + extras if extras else "")
+        return Page(path, markdown, title)
+
+    def _notices(self) -> str:
+        """Admonitions for every translation status other than reviewed seen on the page."""
+        notices = status_notices(self._statuses, self.labels)
+        self._statuses = []
+        return notices
+
+    def home(self) -> Page:
+        path = self.urls.home
+        title = self.plain(self.document.title)
+        lines = [f"# {markup.text(title)} {{ #top }}", "", "{{NOTICES}}"]
+        if self.document.issuers:
+            lines += [f"{markup.text(self.labels['issued_by'])}: {markup.text(self.plain(self.document.issuers))}", "{: .issuers }", ""]
+        if self.document.doc_number:
+            lines += [markup.text(self.plain(self.document.doc_number)), "{: .doc-number }", ""]
+        about, about_lang = self._about()
+        for paragraph in about:
+            lines += [markup.text(paragraph), *([f'{{: lang="{about_lang}" }}'] if about_lang else []), ""]
+        lines += [f"## {markup.text(self.labels['contents'])} {{ #contents }}", ""]
+        lines.append(f"- {markup.link(self.labels['full_text'], relative(path, self.urls.articles_index))}")
+        for part in self.document.parts:
+            lines.append(f"    - {markup.link(self.part_title(part), relative(path, self.urls.part(part.number)))}")
+        if self.document.qa:
+            lines.append(f"- {markup.link(self.plain(self.document.qa.title), relative(path, self.urls.qa_index))}")
+        lines.append("")
+        return self._page(path, title, " ".join(self.config.about.get(self.lang, ())) or title, "\n".join(lines))
+
+    def _about(self) -> tuple[Sequence[str], str]:
+        about, about_lang = about_paragraphs(self.config, self.lang)
+        if about_lang:
+            self._statuses.append("missing")
+        return about, about_lang
+
+    def articles_index(self) -> Page:
+        path = self.urls.articles_index
+        title = self.plain(self.document.title)
+        lines = [f"# {markup.text(title)} {{ #full-text }}", "", "{{NOTICES}}"]
+        lines.append(self.paragraphs(self.document.preamble))
+        for part in self.document.parts:
+            lines += ["", f"## {markup.link(self.part_title(part), relative(path, self.urls.part(part.number)))} {{ #part{part.number} }}", ""]
+            for number in part.articles:
+                article = self.document.article(number)
+                lines.append(f"- {markup.link(self.article_title(article), relative(path, self.urls.article(number)))}")
+        if self.document.closing:
+            # The closing section (closing paragraph, signers, date) ends the full text.
+            lines += ["", self.paragraphs(self.document.closing)]
+        lines.append("")
+        first = self.document.preamble[0].segments[0] if self.document.preamble else self.document.title
+        return self._page(path, title, self.plain(first), "\n".join(lines))
+
+    def part_page(self, part: Part) -> Page:
+        path = self.urls.part(part.number)
+        title = self.part_title(part)
+        lines = self._crumbs(
+            markup.link(self.labels["full_text"], relative(path, self.urls.articles_index)),
+            markup.text(part_label(part.number, self.lang)),
+        )
+        lines += [f"# {markup.text(title)} {{ #part{part.number} }}", "", "{{NOTICES}}"]
+        lines.append(self.paragraphs(part.intro))
+        lines += [f"## {markup.text(self.labels['articles_in_part'])} {{ #articles }}", ""]
+        for number in part.articles:
+            article = self.document.article(number)
+            lines.append(f"- {markup.link(self.article_title(article), relative(path, self.urls.article(number)))}")
+        lines.append("")
+        return self._page(path, title, title, "\n".join(lines))
+
+    def article_page(self, article: Article) -> Page:
+        path = self.urls.article(article.number)
+        part = self.document.part(article.part)
+        title = self.article_title(article)
+        lines = self._crumbs(
+            markup.link(f"{part_label(part.number, self.lang)} {self.plain(part.title)}", relative(path, self.urls.part(part.number))),
+            markup.text(article_label(article.number, self.lang)),
+        )
+        lines += [f"# {markup.text(title)} {{ #a{article.key} }}", "", *self.extras.after_title.get(path, []), "{{NOTICES}}"]
+        lines.append(self.paragraphs(article.paragraphs))
+        lines.append(self._pager(path, article.number, len(self.document.articles), self.urls.article, self._article_link_title, "previous", "next"))
+        description = self.plain(article.paragraphs[0].segments[0]) if article.paragraphs else title
+        return self._page(path, title, description, "\n".join(lines))
+
+    @staticmethod
+    def _crumbs(*items: str) -> list[str]:
+        """A breadcrumb line above the page heading (items are Markdown, already escaped)."""
+        return [" · ".join(items), "{: .crumbs }", ""]
+
+    def _article_link_title(self, number: int) -> str:
+        return self.article_title(self.document.article(number))
+
+    def _qa_link_title(self, number: int) -> str:
+        assert self.document.qa
+        return f"{qa_label(number, self.lang)} {self.qa_title(self.document.qa.items[number - 1])}"
+
+    def _pager(
+        self,
+        path: str,
+        number: int,
+        count: int,
+        url: Callable[[int], str],
+        title_of: Callable[[int], str],
+        previous_key: str,
+        next_key: str,
+    ) -> str:
+        """Previous/next links between numbered pages (articles, Q&A items)."""
+        links = []
+        colon = ": " if self.lang == "en" else "："
+        if number > 1:
+            label = f"← {self.labels[previous_key]}{colon}{title_of(number - 1)}"
+            links.append(f"[{markup.text(label)}]({relative(path, url(number - 1))}){{ .prev rel=prev }}")
+        if number < count:
+            label = f"{self.labels[next_key]}{colon}{title_of(number + 1)} →"
+            links.append(f"[{markup.text(label)}]({relative(path, url(number + 1))}){{ .next rel=next }}")
+        return "\n" + "\n".join(links) + "\n{: .pager }\n" if links else ""
+
+    def qa_index(self) -> Page:
+        assert self.document.qa
+        qa = self.document.qa
+        path = self.urls.qa_index
+        title = self.plain(qa.title)
+        lines = [f"# {markup.text(title)} {{ #qa }}", ""]
+        if qa.subtitle:
+            lines += [f"<span class=\"s\" id=\"{qa.subtitle.id}\">{markup.text(self.plain(qa.subtitle))}</span>", "{: .subtitle #qa-sub-p }", ""]
+        lines.append("{{NOTICES}}")
+        lines.append(self.paragraphs(qa.intro))
+        lines.append("")
+        for item in qa.items:
+            lines.append(f"{item.number}. {markup.link(self.qa_title(item), relative(path, self.urls.qa(item.number)))}")
+        lines.append("")
+        return self._page(path, title, self.plain(qa.subtitle) if qa.subtitle else title, "\n".join(lines))
+
+    def qa_page(self, item: QAItem) -> Page:
+        assert self.document.qa
+        qa = self.document.qa
+        path = self.urls.qa(item.number)
+        title = self.qa_title(item)
+        lines = self._crumbs(
+            markup.link(self.labels["qa"], relative(path, self.urls.qa_index)),
+            markup.text(qa_label(item.number, self.lang)),
+        )
+        lines += [f"# {markup.text(title)} {{ #q{item.number} }}", "", *self.extras.after_title.get(path, []), "{{NOTICES}}"]
+        lines.append(self.paragraphs(item.answer))
+        lines.append(self._pager(path, item.number, len(qa.items), self.urls.qa, self._qa_link_title, "previous_item", "next_item"))
+        description = self.plain(item.answer[0].segments[0]) if item.answer else title
+        return self._page(path, f"{qa_label(item.number, self.lang)} {title}", description, "\n".join(lines))
+
+    # -- navigation ------------------------------------------------------------
+
+    def nav(self) -> list[NavItem]:
+        full_text = NavItem(
+            self.labels["full_text"],
+            self.urls.articles_index,
+            tuple(
+                NavItem(
+                    self.part_title(part),
+                    self.urls.part(part.number),
+                    tuple(NavItem(self.article_title(self.document.article(n)), self.urls.article(n)) for n in part.articles),
+                )
+                for part in self.document.parts
+            ),
+        )
+        items = [full_text]
+        if self.document.qa:
+            qa = self.document.qa
+            items.append(
+                NavItem(
+                    self.labels["qa"],
+                    self.urls.qa_index,
+                    tuple(NavItem(f"{item.number}. {self.qa_title(item)}", self.urls.qa(item.number)) for item in qa.items),
+                )
+            )
+        self._statuses = []
+        return items
+
+
+def status_notices(statuses: Iterable[str], texts: dict[str, str]) -> str:
+    """Admonitions for every translation status other than reviewed among ``statuses``."""
+    seen = set(statuses)
+    blocks = [
+        f'!!! {NOTICE_KIND[status]} ""\n    {markup.text(texts[STATUS_NOTICE[status]])}\n'
+        for status in ("missing", "machine", "stale")
+        if status in seen
+    ]
+    return "\n".join(blocks)
+
+
+def about_paragraphs(config: DocumentConfig, lang: str) -> tuple[Sequence[str], str]:
+    """A document's 'about' paragraphs in ``lang``, and their lang attribute when they fall back.
+
+    Traditional is derived from Simplified; English that is not written yet
+    shows the Chinese, marked ``zh-Hans`` (the caller adds the pending notice).
+    """
+    own = config.about.get(lang, ())
+    chinese = config.about.get("zh-Hans", ())
+    if own or not chinese:
+        return own, ""
+    if lang == "zh-Hant":
+        return [to_traditional(text) for text in chinese], ""
+    return chinese, "zh-Hans"
+
+
+def _summary(text: str, limit: int = 150) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,81 @@
+"""The printable full text: the whole document in one language on one page (``print/``).
+
+Headings and paragraphs keep the ids of the reading pages (``#part2``,
+``#a05``, ``#a05-p1``, ``#q3``), so a link to one article of the printable text
+is the reading page's anchor with ``print/`` in front. The print stylesheet
+(``docs/assets/tools.css``) removes the navigation and shows link URLs.
+"""
+
+from __future__ import annotations
+
+from . import markup
+from .citation import Citations, absolute_url
+from .i18n import labels, qa_label
+from ..document.model import Document
+from .parallel import special_page_front_matter
+from ..config.project import DocumentConfig
+from .pages import NOTICE_KIND, STATUS_NOTICE, DocumentRenderer, Page, PageExtras
+from .share import citation_block, label
+from ..translation.catalog import Texts
+from .urls import DocumentUrls, relative
+
+
+def print_page(document: Document, config: DocumentConfig, texts: Texts, lang: str, base_url: str) -> Page:
+    """The whole document in ``lang``, with the permanent address of its reading pages on top."""
+    urls = DocumentUrls(config.prefix)
+    path = urls.print_document
+    # A renderer without extras: the printed text carries no cross-link boxes or share panels.
+    renderer = DocumentRenderer(document, config, texts, lang, PageExtras())
+    title = renderer.plain(document.title)
+    home = absolute_url(base_url, urls.home, lang)
+    lines = [
+        special_page_front_matter(f"{title} · {label('printable', lang)}", title),
+        " · ".join(
+            [
+                markup.link(labels(lang)["home"], relative(path, urls.home)),
+                markup.link(label("whole_side_by_side", lang), relative(path, urls.parallel_document)),
+            ]
+        ),
+        "{: .crumbs }",
+        "",
+        f"# {markup.text(title)} {{ #full-text }}",
+        "",
+    ]
+    if document.issuers:
+        lines += [f"{markup.text(labels(lang)['issued_by'])}: {markup.text(renderer.plain(document.issuers))}", "{: .issuers }", ""]
+    if document.doc_number:
+        lines += [markup.text(renderer.plain(document.doc_number)), "{: .doc-number }", ""]
+    lines += [f"{markup.text(label('online_at', lang))}: <{home}>", "{: .print-source .no-terms }", ""]
+    lines.append(_notices(document, texts, lang))
+    lines.append(renderer.paragraphs(document.preamble))
+    for part in document.parts:
+        lines += ["", f"## {markup.text(renderer.part_title(part))} {{ #part{part.number} }}", ""]
+        lines.append(renderer.paragraphs(part.intro))
+        for number in part.articles:
+            article = document.article(number)
+            lines += ["", f"### {markup.text(renderer.article_title(article))} {{ #a{article.key} }}", ""]
+            lines.append(renderer.paragraphs(article.paragraphs))
+    if document.closing:
+        lines += ["", renderer.paragraphs(document.closing)]
+    if document.qa:
+        qa = document.qa
+        lines += ["", f"## {markup.text(renderer.plain(qa.title))} {{ #qa }}", ""]
+        if qa.subtitle:
+            lines += [f"{markup.text(renderer.plain(qa.subtitle))}", "{: .subtitle }", ""]
+        lines.append(renderer.paragraphs(qa.intro))
+        for item in qa.items:
+            heading = f"{qa_label(item.number, lang)} {renderer.plain(item.question)}"
+            lines += ["", f"### {markup.text(heading)} {{ #q{item.number} }}", ""]
+            lines.append(renderer.paragraphs(item.answer))
+    lines += ["", citation_block(Citations(document, texts, urls, lang).all_units(), lang, base_url)]
+    return Page(path, "\n".join(lines), title)
+
+
+def _notices(document: Document, texts: Texts, lang: str) -> str:
+    """The reading pages' translation notices, for every state found in the document."""
+    seen = {texts.get(segment, lang).status for segment in document.segments()}
+    blocks = []
+    for status in ("missing", "machine", "stale"):
+        if status in seen:
+            blocks.append(f'!!! {NOTICE_KIND[status]} ""\n    {markup.text(labels(lang)[STATUS_NOTICE[status]])}\n')
+    return "\n".join(blocks)

@@ -1,0 +1,49 @@
+"""For teachers and partners: one entry point for the pipeline.
+
+Gathers what :mod:`explainer.share` (citations, share panel, QR codes),
+:mod:`explainer.parallel` (side-by-side pages) and :mod:`explainer.printable`
+(printable full text) add to one document in one language, and what
+:mod:`explainer.sitemap` adds to the whole site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document.model import Document
+from .parallel import ParallelRenderer
+from .printable import print_page
+from ..config.project import DocumentConfig
+from .pages import Page, PageExtras
+from .share import add_sharing, qr_files
+from ..translation.catalog import Texts
+from .urls import DocumentUrls
+
+
+@dataclass(frozen=True)
+class TeachingTools:
+    """The teaching tools of one document in one language's site."""
+
+    document: Document
+    config: DocumentConfig
+    texts: Texts
+    lang: str
+    base_url: str
+    """The site's public URL (``site_url``), for permanent links, citations and QR codes."""
+
+    @property
+    def urls(self) -> DocumentUrls:
+        return DocumentUrls(self.config.prefix)
+
+    def add_to(self, extras: PageExtras) -> None:
+        """Citation data, the tools line and the share panel on the reading pages."""
+        add_sharing(extras, self.document, self.texts, self.urls, self.lang, self.base_url)
+
+    def pages(self) -> list[Page]:
+        """The side-by-side pages and the printable full text."""
+        parallel = ParallelRenderer(self.document, self.texts, self.urls, self.lang, self.base_url)
+        return [*parallel.pages(), print_page(self.document, self.config, self.texts, self.lang, self.base_url)]
+
+    def files(self) -> dict[str, str]:
+        """Files for the built site, by path: the QR codes."""
+        return qr_files(self.document, self.urls, self.lang, self.base_url)

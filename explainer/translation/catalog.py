@@ -1,0 +1,177 @@
+"""Translation store: one gettext PO file per document and target language.
+
+``translations/<lang>/<slug>.po`` holds one entry per segment: ``msgctxt`` is
+the segment id, ``msgid`` the Chinese, ``msgstr`` the translation. The PO
+fuzzy flag carries review state: a machine draft is fuzzy with a
+"machine draft" comment; an entry whose ``msgid`` no longer equals the source
+sentence is stale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import polib
+
+from ..common.errors import InputError
+from ..common.files import write_atomic
+from ..render.i18n import to_traditional
+from ..document.model import Document, Segment
+
+Status = Literal["reviewed", "machine", "stale", "missing"]
+MACHINE_DRAFT = "machine draft"
+TRANSLATED_LANGUAGES = ("en",)
+"""Languages kept in PO files; zh-Hant is derived from zh-Hans at build time."""
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """A segment's text in one language and how far it can be trusted."""
+
+    text: str
+    status: Status
+
+
+def po_path(root: Path, lang: str, slug: str) -> Path:
+    return root / "translations" / lang / f"{slug}.po"
+
+
+@dataclass
+class Catalog:
+    """The translations of one document into one language."""
+
+    path: Path
+    entries: dict[str, polib.POEntry]
+
+    def render(self, segment: Segment) -> Rendering:
+        """The translation of ``segment``, falling back to the Chinese when missing."""
+        entry = self.entries.get(segment.id)
+        if entry is None or not entry.msgstr.strip():
+            return Rendering(segment.zh, "missing")
+        if entry.msgid != segment.zh or entry.previous_msgid:
+            return Rendering(entry.msgstr, "stale")
+        if "fuzzy" in entry.flags:
+            return Rendering(entry.msgstr, "machine" if is_machine_draft(entry) else "stale")
+        return Rendering(entry.msgstr, "reviewed")
+
+
+def is_machine_draft(entry: polib.POEntry) -> bool:
+    return MACHINE_DRAFT in (entry.comment or "")
+
+
+def load_catalog(path: Path) -> Catalog:
+    """Read a PO file; a missing file is an empty catalog (everything pending)."""
+    if not path.exists():
+        return Catalog(path, {})
+    try:
+        po = polib.pofile(str(path), encoding="utf-8", wrapwidth=0)
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        raise InputError(str(path), _error_line(error), f"not a valid PO file: {error}") from None
+    entries: dict[str, polib.POEntry] = {}
+    for entry in po:
+        if entry.obsolete:
+            continue
+        if not entry.msgctxt:
+            raise InputError(str(path), entry.linenum, f"entry '{entry.msgid[:20]}' has no msgctxt: expected the segment id")
+        if entry.msgctxt in entries:
+            raise InputError(str(path), entry.linenum, f"duplicate entry for segment '{entry.msgctxt}'")
+        entries[entry.msgctxt] = entry
+    return Catalog(path, entries)
+
+
+def _error_line(error: Exception) -> int:
+    text = str(error)
+    marker = "line "
+    if marker in text:
+        digits = "".join(ch for ch in text.split(marker, 1)[1][:8] if ch.isdigit())
+        if digits:
+            return int(digits)
+    return 1
+
+
+class Texts:
+    """Every segment's text in every language, with translation status."""
+
+    def __init__(self, document: Document, catalogs: dict[str, Catalog]) -> None:
+        self.document = document
+        self.catalogs = catalogs
+
+    def get(self, segment: Segment, lang: str) -> Rendering:
+        if lang == "zh-Hans":
+            return Rendering(segment.zh, "reviewed")
+        if lang == "zh-Hant":
+            return Rendering(to_traditional(segment.zh), "reviewed")
+        return self.catalogs[lang].render(segment)
+
+    def text(self, segment: Segment, lang: str) -> str:
+        return self.get(segment, lang).text
+
+
+def load_texts(root: Path, document: Document) -> Texts:
+    return Texts(document, {lang: load_catalog(po_path(root, lang, document.slug)) for lang in TRANSLATED_LANGUAGES})
+
+
+# -- writing ----------------------------------------------------------------
+
+
+def new_po(document: Document, lang: str) -> polib.POFile:
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {
+        "Project-Id-Version": document.slug,
+        "Language": lang,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Source": Path(document.source).name,
+    }
+    return po
+
+
+def synchronise(document: Document, catalog: Catalog, lang: str) -> polib.POFile:
+    """A PO file holding exactly the document's segments, in reading order.
+
+    Existing translations are kept; a translation whose Chinese changed becomes
+    fuzzy with the previous msgid recorded (stale); entries for segments that
+    no longer exist are kept as obsolete, so no translator's work is lost.
+    """
+    po = new_po(document, lang)
+    seen: set[str] = set()
+    for segment in document.segments():
+        seen.add(segment.id)
+        old = catalog.entries.get(segment.id)
+        entry = polib.POEntry(msgctxt=segment.id, msgid=segment.zh, msgstr="")
+        entry.occurrences = [(Path(document.source).name, str(segment.line))]
+        if old is not None:
+            entry.msgstr = old.msgstr
+            entry.flags = list(old.flags)
+            entry.comment = old.comment
+            entry.tcomment = old.tcomment
+            entry.previous_msgid = old.previous_msgid
+            if old.msgid != segment.zh and old.msgstr:
+                entry.previous_msgid = old.msgid
+                if "fuzzy" not in entry.flags:
+                    entry.flags.append("fuzzy")
+        po.append(entry)
+    for segment_id, old in catalog.entries.items():
+        if segment_id not in seen:
+            old.obsolete = True
+            po.append(old)
+    return po
+
+
+def write_po(po: polib.POFile, path: Path) -> None:
+    """Write a PO file atomically (never a half-written translation file)."""
+    write_atomic(path, po.__unicode__())
+
+
+def template(document: Document) -> polib.POFile:
+    """A fresh ``.pot`` template for translators."""
+    po = new_po(document, "")
+    for segment in document.segments():
+        entry = polib.POEntry(msgctxt=segment.id, msgid=segment.zh, msgstr="")
+        entry.occurrences = [(Path(document.source).name, str(segment.line))]
+        po.append(entry)
+    return po
+

@@ -1,0 +1,135 @@
+"""Machine drafts with deep-translator: fill missing PO entries, never touch reviewed ones.
+
+Every request has a timeout (deep-translator sets none, so a hung service
+would hang the command). Drafts for every document are collected first and
+written only when all requests succeeded, each file atomically: when the
+service cannot be reached, one clear line is printed and no file changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import polib
+import requests
+
+from ..document.parse import parse_file
+from ..config.project import load_project
+from .catalog import MACHINE_DRAFT, load_catalog, po_path, synchronise, write_po
+
+SOURCE_LANGUAGE = "zh-CN"
+TARGET_LANGUAGES = {"en": "en"}
+
+
+class Engine(Protocol):
+    """Anything that turns one Chinese sentence into a draft translation."""
+
+    def translate(self, text: str) -> str: ...
+
+
+class ServiceUnavailable(Exception):
+    """The translation service could not be reached or refused the request."""
+
+
+@contextlib.contextmanager
+def request_timeout(seconds: float) -> Iterator[None]:
+    """Give every ``requests`` call made inside the block a timeout.
+
+    deep-translator calls ``requests.get``/``requests.post`` without one; wrapping
+    them for the duration of a run bounds every request without forking the library.
+    """
+    originals = {name: getattr(requests, name) for name in ("get", "post")}
+    try:
+        for name, function in originals.items():
+            setattr(requests, name, functools.partial(function, timeout=seconds))
+        yield
+    finally:
+        for name, function in originals.items():
+            setattr(requests, name, function)
+
+
+def deep_translator_engine(name: str, lang: str) -> Engine:
+    """A deep-translator engine by name (google, mymemory, …)."""
+    import deep_translator
+
+    engines: dict[str, Callable[..., Engine]] = {
+        "google": deep_translator.GoogleTranslator,
+        "mymemory": deep_translator.MyMemoryTranslator,
+    }
+    if name not in engines:
+        raise ValueError(f"unknown engine '{name}': expected one of {', '.join(sorted(engines))}")
+    source = SOURCE_LANGUAGE if name != "mymemory" else "zh-CN"
+    return engines[name](source=source, target=TARGET_LANGUAGES[lang])
+
+
+@dataclass
+class DraftResult:
+    path: Path
+    po: polib.POFile
+    drafted: int
+    kept: int
+
+
+def draft_document(po: polib.POFile, engine: Engine, engine_name: str) -> tuple[int, int]:
+    """Fill empty entries with fuzzy machine drafts; return (drafted, kept)."""
+    drafted = kept = 0
+    for entry in po:
+        if entry.obsolete:
+            continue
+        if entry.msgstr.strip():
+            kept += 1
+            continue
+        entry.msgstr = engine.translate(entry.msgid).strip()
+        if "fuzzy" not in entry.flags:
+            entry.flags.append("fuzzy")
+        entry.comment = f"{MACHINE_DRAFT} ({engine_name}); review before removing the fuzzy flag"
+        drafted += 1
+    return drafted, kept
+
+
+def translate_project(
+    root: Path,
+    lang: str,
+    engine_name: str,
+    timeout: float,
+    only: str | None = None,
+    engine: Engine | None = None,
+) -> int:
+    """``python -m explainer translate``: returns the exit status."""
+    project = load_project(root)
+    configs = [config for config in project.documents if only is None or config.slug == only]
+    if only is not None and not configs:
+        print(f"translate: no document with slug '{only}' in documents.yml", file=sys.stderr)
+        return 2
+    try:
+        engine = engine or deep_translator_engine(engine_name, lang)
+    except ValueError as error:
+        print(f"translate: {error}", file=sys.stderr)
+        return 2
+    results: list[DraftResult] = []
+    try:
+        with request_timeout(timeout):
+            for config in configs:
+                document = parse_file(config.source, config.slug)
+                path = po_path(root, lang, document.slug)
+                po = synchronise(document, load_catalog(path), lang)
+                drafted, kept = draft_document(po, engine, engine_name)
+                results.append(DraftResult(path, po, drafted, kept))
+    except (requests.RequestException, OSError, ServiceUnavailable) as error:
+        print(f"translate: the {engine_name} service could not be reached ({type(error).__name__}); no file was changed", file=sys.stderr)
+        return 1
+    except Exception as error:  # deep-translator's own errors (quota, not found …) share no base class
+        if type(error).__module__.startswith("deep_translator"):
+            print(f"translate: the {engine_name} service refused the request ({type(error).__name__}); no file was changed", file=sys.stderr)
+            return 1
+        raise
+    for result in results:
+        write_po(result.po, result.path)
+        print(f"{result.path}: {result.drafted} machine draft(s) added, {result.kept} existing translation(s) kept")
+    return 0
