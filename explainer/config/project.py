@@ -9,6 +9,13 @@
         about:                              # home page text, paragraphs per language
           zh-Hans: [...]
           en: [...]
+        official:                           # where the Chinese text is officially published (shown on translated pages)
+          - of: opinion                     # opinion: the document itself; qa: its press Q&A
+            issued_by: {zh-Hans: 中共中央办公厅、国务院办公厅, en: the General Office of …}
+            publisher: {zh-Hans: 新华社, en: Xinhua News Agency}
+            date: 2021-10-12
+            url: https://www.news.cn/
+        translated: {en: 2026-11-30}        # date of the reviewed translation, per language
 """
 
 from __future__ import annotations
@@ -22,6 +29,22 @@ from ..common.yamlfile import load_yaml
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CONFIG_FILE = "documents.yml"
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+URL_RE = re.compile(r"^https?://[^\s()<>\"'\\]+$")
+DOCUMENT_KEYS = frozenset({"slug", "source", "short_title", "about", "official", "translated"})
+"""Every key a document entry of documents.yml may have: the one list the loader checks against."""
+PUBLICATION_KINDS = ("opinion", "qa")
+
+
+@dataclass(frozen=True)
+class Publication:
+    """An official publication of the Chinese text: the document itself or its Q&A."""
+
+    of: str
+    publisher: dict[str, str]
+    issued_by: dict[str, str]
+    date: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -31,6 +54,8 @@ class DocumentConfig:
     short_title: dict[str, str] = field(default_factory=dict)
     about: dict[str, tuple[str, ...]] = field(default_factory=dict)
     is_default: bool = False
+    official: tuple[Publication, ...] = ()
+    translated: dict[str, str] = field(default_factory=dict)
 
     @property
     def prefix(self) -> str:
@@ -74,6 +99,9 @@ RESERVED_SLUGS = frozenset({"en", "zh-hant", "glossary", "data", "assets", "arti
 def _document(root: Path, path: Path, entry: object, line: int, is_default: bool) -> DocumentConfig:
     if not isinstance(entry, dict):
         raise InputError(str(path), line, "each document must be a mapping with 'slug' and 'source'")
+    for key in entry:
+        if key not in DOCUMENT_KEYS:
+            raise InputError(str(path), entry.key_line(key), f"unknown key '{key}': expected one of {', '.join(sorted(DOCUMENT_KEYS))}")
     slug = entry.get("slug")
     if not isinstance(slug, str) or not SLUG_RE.match(slug):
         raise InputError(str(path), line, f"'slug' must be lowercase letters, digits and hyphens, found '{slug}'")
@@ -86,10 +114,44 @@ def _document(root: Path, path: Path, entry: object, line: int, is_default: bool
         raise InputError(str(path), line, "'short_title' must map languages to strings")
     if not isinstance(about, dict) or not all(isinstance(v, list) and all(isinstance(p, str) for p in v) for v in about.values()):
         raise InputError(str(path), line, "'about' must map languages to lists of paragraphs")
+    translated = entry.get("translated") or {}
+    if not isinstance(translated, dict) or not all(isinstance(v, str) and DATE_RE.match(v) for v in translated.values()):
+        raise InputError(str(path), entry.line_of("translated"), "'translated' must map languages to dates (YYYY-MM-DD)")
     return DocumentConfig(
         slug=slug,
         source=root / source,
         short_title={str(k): v for k, v in short_title.items()},
         about={str(k): tuple(v) for k, v in about.items()},
         is_default=is_default,
+        official=_publications(path, entry),
+        translated={str(k): v for k, v in translated.items()},
     )
+
+
+def _texts(path: Path, item: dict, key: str, required: bool) -> dict[str, str]:
+    value = item.get(key)
+    if value is None and not required:
+        return {}
+    if not isinstance(value, dict) or not value or not all(isinstance(v, str) and v.strip() for v in value.values()):
+        raise InputError(str(path), item.line_of(key), f"'{key}' must map languages to text")
+    return {str(k): v.strip() for k, v in value.items()}
+
+
+def _publications(path: Path, entry: dict) -> tuple[Publication, ...]:
+    """The official publications of the Chinese text; each needs a date and a web address (http or https)."""
+    items = entry.get("official") or []
+    if not isinstance(items, list):
+        raise InputError(str(path), entry.line_of("official"), "'official' must be a list of publications")
+    publications = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise InputError(str(path), entry.line_of("official"), "each publication must be a mapping with of, publisher, date and url")
+        if item.get("of") not in PUBLICATION_KINDS:
+            raise InputError(str(path), item.line_of("of"), f"'of' must be one of {', '.join(PUBLICATION_KINDS)}, found {item.get('of')!r}")
+        date, url = item.get("date"), item.get("url")
+        if not isinstance(date, str) or not DATE_RE.match(date):
+            raise InputError(str(path), item.line_of("date"), f"'date' must be a date written YYYY-MM-DD in quotes, found {date!r}")
+        if not isinstance(url, str) or not URL_RE.match(url):
+            raise InputError(str(path), item.line_of("url"), f"'url' must be an http(s) address without spaces or quotes, found {url!r}")
+        publications.append(Publication(item["of"], _texts(path, item, "publisher", True), _texts(path, item, "issued_by", False), date, url))
+    return tuple(publications)

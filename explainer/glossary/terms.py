@@ -47,19 +47,28 @@ FUNCTION_WORDS = frozenset(
 """Words that carry no content of a term: a variant made of them and one other word is a fragment."""
 
 
-def loose_variant_reason(variant: str) -> str | None:
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` outside :data:`FUNCTION_WORDS` (a hyphenated compound is one word)."""
+    return [word for word in re.findall(r"[\w'’+-]+", text) if word.lower() not in FUNCTION_WORDS]
+
+
+def loose_variant_reason(variant: str, preferred: str) -> str | None:
     """Why ``variant`` is too loose to count as a rendering of a term, or None.
 
     The rule: a variant must hold at least two content words (words outside
     :data:`FUNCTION_WORDS`; a hyphenated compound is one word), so that it names
     the thing and what it is about ("vertical pathways", not "in parallel" or
-    "aptitude"); a single word is accepted only as a proper name or acronym,
-    written with a capital (WorldSkills, NQF).
+    "aptitude"). A single word is accepted only as a proper name or acronym,
+    written with a capital (WorldSkills, NQF), or as an inflection of a one-word
+    preferred rendering (apprenticeships for apprenticeship).
     """
-    words = [word for word in re.findall(r"[\w'’+-]+", variant) if word.lower() not in FUNCTION_WORDS]
+    words = content_words(variant)
     if len(words) >= 2:
         return None
     if len(words) == 1 and words[0][:1].isupper():
+        return None
+    own = content_words(preferred)
+    if len(words) == 1 and len(own) == 1 and (words[0].lower().startswith(own[0].lower()[:-1]) or own[0].lower().startswith(words[0].lower()[:-1])):
         return None
     return "a variant needs at least two content words (or one capitalised proper name), so that a fragment cannot pass for the term"
 
@@ -167,7 +176,7 @@ def _term(path: str, entry: Any, categories: set[str]) -> Term:
     if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
         raise InputError(path, entry.line, f"{what}: field 'en_variants' must be a list of strings")
     for variant in variants:
-        reason = loose_variant_reason(variant)
+        reason = loose_variant_reason(variant, en)
         if reason:
             raise InputError(path, entry.line_of("en_variants"), f"{what}: variant '{variant}' is too loose: {reason}")
     avoid = _avoided(path, entry, what, [en, *variants])

@@ -15,6 +15,7 @@ from .i18n import article_label, article_short, labels, part_label, part_prefix,
 from ..document.model import Article, Document, Paragraph, Part, QAItem, Segment
 from ..config.project import DocumentConfig
 from ..translation.catalog import Rendering, Texts
+from .provenance import provenance_block
 from .urls import DocumentUrls, relative
 
 STATUS_NOTICE = {"missing": "translation_pending", "machine": "machine_draft", "stale": "stale"}
@@ -122,7 +123,8 @@ class DocumentRenderer:
         notices = self._notices()
         extras = "\n".join(self.extras.after_body.get(path, []))
         markdown = markup.front_matter(title=title, description=_summary(description)) + body.replace("{{NOTICES}}", notices) + ("\n" + extras if extras else "")
-        return Page(path, markdown, title)
+        provenance = provenance_block(self.config, self.lang)
+        return Page(path, markdown + ("\n" + provenance if provenance else ""), title)
 
     def _notices(self) -> str:
         """Admonitions for every translation status other than reviewed seen on the page."""
