@@ -20,7 +20,7 @@ from .common.files import write_atomic
 from .glossary.terms import Glossary, load_glossary
 from .glossary.exports import glossary_csv, glossary_json, glossary_tbx
 from .render.glossary import glossary_page, occurrence_titles, occurrences, terms_by_page, terms_used_block
-from .render.i18n import labels
+from .render.i18n import OVERRIDES_FILE, labels, use_conversion_table
 from .document.model import LANGUAGES, Document
 from .document.parse import parse_file
 from .render.qr import use_disk_cache
@@ -76,6 +76,7 @@ def load_documents(project: Project) -> list[LoadedDocument]:
 
 def prepare(root: Path, timer: _Timer) -> SiteContent:
     project = load_project(root)
+    use_conversion_table(root / OVERRIDES_FILE)
     use_disk_cache(root / ".build" / "qr-cache")
     documents = timer.measure("parse", lambda: load_documents(project))
     glossary = timer.measure("glossary", lambda: load_glossary(str(root / GLOSSARY_FILE)))
