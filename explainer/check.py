@@ -58,7 +58,7 @@ def summary(document: Document) -> str:
 
 def run_check(root: Path, file: Path | None, pot: Path | None) -> int:
     """Print the report; return 1 if anything is open, else 0."""
-    from .render.i18n import OVERRIDES_FILE, use_conversion_table
+    from .translation.conversion import OVERRIDES_FILE, use_conversion_table
 
     use_conversion_table(root / OVERRIDES_FILE)
     if file is not None:

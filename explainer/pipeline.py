@@ -19,9 +19,11 @@ from .export.data import document_export, documents_index
 from .common.files import write_atomic
 from .glossary.terms import Glossary, load_glossary
 from .glossary.exports import glossary_csv, glossary_json, glossary_tbx
-from .render.glossary import glossary_page, occurrence_titles, occurrences, terms_by_page, terms_used_block
-from .render.i18n import OVERRIDES_FILE, labels, use_conversion_table
-from .document.model import LANGUAGES, Document
+from .glossary.occurrences import occurrences
+from .render.glossary import glossary_page, occurrence_titles, terms_by_page, terms_used_block
+from .render.i18n import labels
+from .translation.conversion import OVERRIDES_FILE, use_conversion_table
+from .document.model import Document
 from .document.parse import parse_file
 from .render.qr import use_disk_cache
 from .config.project import DocumentConfig, Project, load_project
@@ -90,7 +92,7 @@ def _render(content: SiteContent) -> None:
     found = occurrences(glossary, [(loaded.document, DocumentUrls(loaded.config.prefix)) for loaded in content.documents])
     used = terms_by_page(found, glossary)
     site_files: dict[str, str] = {}
-    for lang in LANGUAGES:
+    for lang in content.project.languages.codes:
         pages: dict[str, Page] = {}
         nav: list[NavItem] = [NavItem(labels(lang)["home"], HOME_PAGE)]
         titles: dict[tuple[str, str, int], str] = {}

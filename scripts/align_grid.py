@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from explainer.align.aligner import Settings, align  # noqa: E402
-from explainer.align.evaluate import Scores, load_labels, score  # noqa: E402
+from align_eval import Scores, load_labels, score  # noqa: E402
 from explainer.document.parse import parse_file  # noqa: E402
 
 SOURCE = ROOT / "sources" / "vocational-education-2021.txt"

@@ -506,7 +506,7 @@ from search_bench import search_section  # noqa: E402 - recall@5 and bytes per q
 
 def alignment_section(bench: Bench) -> list[Row]:
     """Precision and recall of the Q&A ↔ article aligner against the hand labels, without overrides (issue 5)."""
-    from explainer.align.evaluate import LABELS, evaluate
+    from align_eval import LABELS, evaluate
     from explainer.document.parse import parse_file
     from explainer.config.project import load_project
 

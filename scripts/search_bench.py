@@ -24,10 +24,12 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from explainer.common.errors import InputError
-from explainer.document.model import LANGUAGES
+from explainer.config.languages import languages
 from explainer.backend.search import BUNDLE_DIR, index_language, language_root
 from explainer.render.urls import lang_prefix
 from explainer.common.yamlfile import load_yaml
+
+LANGUAGES = languages().codes  # the generator's default languages, which the bundled project publishes
 
 QUERIES = Path(__file__).resolve().parent.parent / "tests" / "data" / "search_queries.yml"
 TOP = 5

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from explainer.align.aligner import align, align_document, load_overrides
-from explainer.align.evaluate import evaluate, load_labels, score
+from align_eval import evaluate, load_labels, score
 from explainer.common.errors import InputError
 from explainer.document.parse import parse_file, parse_text
 

@@ -10,7 +10,7 @@ import polib
 import pytest
 
 from explainer.check import run_check
-from explainer.render.i18n import to_traditional
+from explainer.translation.conversion import to_traditional
 from explainer.document.model import Segment
 from explainer.document.parse import parse_file, parse_text
 from explainer.config.project import DocumentConfig

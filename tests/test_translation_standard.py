@@ -15,7 +15,7 @@ from explainer.common.errors import InputError
 from explainer.config.project import load_project
 from explainer.document.parse import parse_file
 from explainer.glossary.terms import load_glossary, loose_variant_reason
-from explainer.render.i18n import (
+from explainer.translation.conversion import (
     ConversionOverride,
     apply_overrides,
     load_conversion_table,

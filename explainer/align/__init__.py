@@ -1,5 +1,5 @@
-"""Alignment of the press Q&A with the document: the aligner, the reviewed overrides
-beside each source, and the scoring of an alignment against labels.
+"""Alignment of the press Q&A with the document: the aligner and the reviewed
+overrides beside each source (its evaluation against labels is scripts/align_eval.py).
 
 May import: explainer.common, explainer.config, explainer.document.
 """

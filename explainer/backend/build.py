@@ -26,7 +26,7 @@ from ..common.files import replace_directory, write_atomic
 from ..config.site import base_config, site_url
 from ..render.i18n import labels
 from .incremental import DIRTY_HOOKS, HIDE_DIRTY_WARNING, PageReuse
-from ..document.model import DEFAULT_LANGUAGE, LANGUAGES
+from ..config.languages import language, languages
 from ..pipeline import SiteContent, prepare
 from .postprocess import finish_site
 from ..render.pages import NavItem
@@ -35,11 +35,6 @@ from ..render.urls import lang_prefix
 
 BUILD_HOOKS = Path(__file__).with_name("hooks.py")
 """MkDocs hooks of every build: the shared template cache (explainer/templates.py)."""
-
-MATERIAL_LANGUAGE = {"zh-Hans": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}
-"""Material theme language per site language (zh-Hans is a custom partial, so that html lang says zh-Hans)."""
-
-LANGUAGE_NAMES = {"zh-Hans": "简体中文", "en": "English", "zh-Hant": "繁體中文"}
 
 
 class BuildError(Exception):
@@ -69,7 +64,8 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
     config["site_name"] = labels(lang)["site_name"]
     config["nav"] = nav
     theme = config.setdefault("theme", {})
-    theme["language"] = MATERIAL_LANGUAGE[lang]
+    # The registry names Material's theme language (zh-Hans is a custom partial, so that html lang says zh-Hans).
+    theme["language"] = language(lang).material
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     extra = config.setdefault("extra", {})
@@ -77,13 +73,13 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
     extra["site_root"] = base_url
     extra["alternate"] = [
         {
-            "name": LANGUAGE_NAMES[other],
+            "name": language(other).name,
             "lang": other,
             "link": "/" + lang_prefix(other),
             "offset": _root_offset(lang, other),
             "prefix": lang_prefix(other),
         }
-        for other in LANGUAGES
+        for other in languages().codes
     ]
     extensions = config.get("markdown_extensions", [])
     config["markdown_extensions"] = [_language_extension(extension, lang, root) for extension in extensions]
@@ -92,7 +88,7 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
 
 def _root_offset(current: str, other: str) -> str:
     """Relative path from the current language's root to another's (for the switcher)."""
-    up = "" if current == DEFAULT_LANGUAGE else "../"
+    up = "" if current == languages().default.code else "../"
     return up + lang_prefix(other)
 
 
@@ -172,7 +168,7 @@ def build_site(
     try:
         if reuse is not None:
             reuse.start()
-        for lang in LANGUAGES:
+        for lang in content.project.languages.codes:
             docs_dir, dirty = work / "docs" / lang, False
             if reuse is not None:
                 docs_dir, dirty = timings.measure("reuse", lambda: reuse.prepare(lang, content, target, staging))

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..common.files import write_if_changed
-from ..document.model import LANGUAGES
+from ..config.languages import languages
 from ..render.urls import lang_prefix
 
 MKDOCS_INPUTS = ("mkdocs.yml", "overrides", "docs/assets", "glossary")
@@ -145,7 +145,7 @@ def copy_language(site: Path, staging: Path, lang: str) -> None:
     prefix = lang_prefix(lang).rstrip("/")
     source = site / prefix if prefix else site
     destination = staging / prefix if prefix else staging
-    others = {lang_prefix(other).rstrip("/") for other in LANGUAGES if other != lang} - {""}
+    others = {lang_prefix(other).rstrip("/") for other in languages().codes if other != lang} - {""}
 
     def skipped(directory: str, names: list[str]) -> set[str]:
         skip = {name for name in names if name.endswith((".gz", ".br"))}

@@ -50,8 +50,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from ..common.files import write_atomic
-from ..render.i18n import to_simplified, to_traditional
-from ..document.model import LANGUAGES
+from ..translation.conversion import to_simplified, to_traditional
+from ..config.languages import languages as site_languages
 from ..render.urls import lang_prefix
 
 BUNDLE_DIR = "pagefind"
@@ -279,7 +279,7 @@ def language_root(site_dir: Path, lang: str) -> Path:
 def language_pages(site_dir: Path, lang: str) -> Iterator[tuple[Path, str]]:
     """The built HTML pages of one language, with their paths from the site's root (``/en/articles/05/``)."""
     root = language_root(site_dir, lang)
-    others = {lang_prefix(other).rstrip("/") for other in LANGUAGES if other != lang} - {""}
+    others = {lang_prefix(other).rstrip("/") for other in site_languages().codes if other != lang} - {""}
     for path in sorted(root.rglob("index.html")):
         relative = path.relative_to(root)
         if relative.parts and relative.parts[0] in others | {BUNDLE_DIR}:
@@ -385,7 +385,7 @@ class _Indexed:
 _indexed: dict[str, _Indexed] = {}
 
 
-def write_search_index(site_dir: Path, languages: Iterable[str] = LANGUAGES) -> dict[str, int]:
+def write_search_index(site_dir: Path, languages: Iterable[str] | None = None) -> dict[str, int]:
     """Index every language of a built site into its ``pagefind/`` folder; returns records per language.
 
     Runs on the staging directory before it replaces ``site/``, after every page
@@ -398,7 +398,7 @@ def write_search_index(site_dir: Path, languages: Iterable[str] = LANGUAGES) -> 
     counts: dict[str, int] = {}
     jobs: dict[str, tuple[list[SearchRecord], Path]] = {}
     digests: dict[str, str] = {}
-    for lang in languages:
+    for lang in site_languages().codes if languages is None else languages:
         records = site_records(site_dir, lang, parsed)
         counts[lang] = len(records)
         digests[lang] = hashlib.sha256("\0".join(record.html(lang) for record in records).encode()).hexdigest()

@@ -16,6 +16,7 @@
             date: 2021-10-12
             url: https://www.news.cn/
         translated: {en: 2026-11-30}        # date of the reviewed translation, per language
+    languages: [zh-Hans, en, zh-Hant]       # optional: the published languages (see explainer/config/languages.py)
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from ..common.errors import InputError
 from ..common.yamlfile import load_yaml
+from .languages import Languages, load_languages, use_languages
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CONFIG_FILE = "documents.yml"
@@ -67,6 +69,7 @@ class DocumentConfig:
 class Project:
     root: Path
     documents: tuple[DocumentConfig, ...]
+    languages: Languages
 
     @property
     def default(self) -> DocumentConfig:
@@ -74,11 +77,15 @@ class Project:
 
 
 def load_project(root: Path, config_file: str = CONFIG_FILE) -> Project:
-    """Load and validate ``documents.yml``; errors name the file and line."""
+    """Load and validate ``documents.yml``; errors name the file and line.
+
+    Its languages become the registry in use (:func:`~explainer.config.languages.languages`).
+    """
     path = root / config_file
     data = load_yaml(path, missing="the list of documents")
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list) or not data["documents"]:
         raise InputError(str(path), 1, "expected 'documents:' with a list of at least one document")
+    registry = load_languages(path, data.get("languages"))
     lines = data["documents"].lines
     documents: list[DocumentConfig] = []
     for index, (entry, line) in enumerate(zip(data["documents"], lines)):
@@ -87,13 +94,15 @@ def load_project(root: Path, config_file: str = CONFIG_FILE) -> Project:
     for document, line in zip(documents, lines):
         if slugs.count(document.slug) > 1:
             raise InputError(str(path), line, f"slug '{document.slug}' is used twice: slugs must be unique")
-        if document.slug in RESERVED_SLUGS:
+        if document.slug in RESERVED_SLUGS or document.slug in {code.lower() for code in registry.codes}:
             raise InputError(str(path), line, f"slug '{document.slug}' is reserved for a site section: choose another")
-    return Project(root, tuple(documents))
+    use_languages(registry)
+    return Project(root, tuple(documents), registry)
 
 
-RESERVED_SLUGS = frozenset({"en", "zh-hant", "glossary", "data", "assets", "articles", "parts", "qa", "search", "print", "parallel", "pagefind"})
-"""Folders the site root already uses (pages of the default document, search bundle, exports)."""
+RESERVED_SLUGS = frozenset({"glossary", "data", "assets", "articles", "parts", "qa", "search", "print", "parallel", "pagefind"})
+"""Folders the site root already uses (pages of the default document, search bundle, exports); the
+language folders (en/, zh-hant/ …) are reserved too."""
 
 
 def _document(root: Path, path: Path, entry: object, line: int, is_default: bool) -> DocumentConfig:

@@ -11,12 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-LANGUAGES: tuple[str, ...] = ("zh-Hans", "en", "zh-Hant")
-"""BCP 47 tags of the published languages; the first is the default (site root)."""
-
-DEFAULT_LANGUAGE = LANGUAGES[0]
-
-
 @dataclass(frozen=True)
 class Segment:
     """One translatable unit: a sentence, a heading or a title.

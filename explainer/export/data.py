@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..align.aligner import Alignment
-from ..render.crosslinks import alignment_export
-from ..document.model import LANGUAGES, Article, Document, Paragraph, Part, QAItem, Segment
+from ..config.languages import languages
+from ..document.model import Article, Document, Paragraph, Part, QAItem, Segment
 from ..config.project import DocumentConfig
 from ..translation.catalog import Texts
 from ..render.urls import DocumentUrls, site_path
@@ -30,7 +30,7 @@ def paragraphs_export(paragraphs: tuple[Paragraph, ...], texts: Texts | None) ->
 
 
 def urls_of(page: str) -> dict[str, str]:
-    return {lang: site_path(page, lang) for lang in LANGUAGES}
+    return {lang: site_path(page, lang) for lang in languages().codes}
 
 
 def document_export(
@@ -59,7 +59,7 @@ def document_export(
         links: dict[str, Any] = urls_of(page)
         if parallel:
             links["parallel"] = urls_of(parallel)
-            links["qr"] = {lang: site_path(page, lang) + "qr.svg" for lang in LANGUAGES}
+            links["qr"] = {lang: site_path(page, lang) + "qr.svg" for lang in languages().codes}
         return {"url": links}
 
     def part(item: Part) -> dict[str, Any]:
@@ -112,3 +112,13 @@ def documents_index(documents: list[tuple[Document, DocumentConfig]]) -> list[di
         {"slug": document.slug, "title": document.title.zh, "url": urls_of(DocumentUrls(config.prefix).home)}
         for document, config in documents
     ]
+
+
+def alignment_export(alignment: Alignment) -> dict[str, Any]:
+    """Per answer segment: {"links": [...], "part_links": [...]}; per article: explained_by."""
+    segments = {segment_id: {"links": list(link.articles), "part_links": list(link.parts)} for segment_id, link in alignment.links.items()}
+    explained: dict[int, list[dict[str, Any]]] = {}
+    for segment_id, link in alignment.links.items():
+        for number in link.articles:
+            explained.setdefault(number, []).append({"qa": link.qa, "segment": segment_id})
+    return {"segments": segments, "explained_by": explained}

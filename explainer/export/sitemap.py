@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
-from ..document.model import DEFAULT_LANGUAGE, LANGUAGES
+from ..config.languages import languages
 from ..render.urls import site_path
 
 SITEMAP = "sitemap.xml"
@@ -34,10 +34,11 @@ def sitemap_xml(pages_by_lang: dict[str, Iterable[str]], base_url: str) -> str:
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
     for page in every_page:
-        langs = [lang for lang in LANGUAGES if page in available.get(lang, set())]
+        langs = [lang for lang in languages().codes if page in available.get(lang, set())]
         alternates = [f'<xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(page_url(base_url, page, lang))}/>' for lang in langs]
-        if DEFAULT_LANGUAGE in langs:
-            alternates.append(f'<xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(page_url(base_url, page, DEFAULT_LANGUAGE))}/>')
+        default = languages().default.code
+        if default in langs:
+            alternates.append(f'<xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(page_url(base_url, page, default))}/>')
         for lang in langs:
             lines.append(f"<url><loc>{escape(page_url(base_url, page, lang))}</loc>{''.join(alternates)}</url>")
     lines.append("</urlset>")

@@ -7,8 +7,8 @@ import io
 import xml.etree.ElementTree as etree
 from typing import Any
 
+from .occurrences import Occurrence
 from .terms import Glossary
-from ..render.glossary import Occurrence
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -19,7 +19,7 @@ from typing import Any
 from pypinyin import Style, lazy_pinyin
 
 from ..common.errors import InputError
-from ..render.i18n import to_traditional
+from ..translation.conversion import to_traditional
 from ..common.yamlfile import LineDict, load_yaml
 
 TERM_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

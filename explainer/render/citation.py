@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .i18n import article_label, part_label, qa_label, to_traditional
+from .i18n import article_label, part_label, qa_label
+from ..translation.conversion import to_traditional
 from ..document.model import Document, Segment, article_key
 from ..translation.catalog import Texts
 from .urls import DocumentUrls, site_path

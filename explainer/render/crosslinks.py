@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from itertools import groupby
-from typing import Any
 
 from . import markup
 from ..align.aligner import Alignment
-from .i18n import article_label, article_short, part_label, qa_label, to_traditional
+from .i18n import article_label, article_short, part_label, qa_label
+from ..translation.conversion import to_traditional
 from ..document.model import Document, QAItem
 from .pages import PageExtras
 from ..translation.catalog import Rendering, Texts
@@ -112,13 +112,3 @@ def _url(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative URL between pages as served with directory URLs."""
     target = relative(from_page, to_page).removesuffix("index.md") or "./"
     return target + (f"#{anchor}" if anchor else "")
-
-
-def alignment_export(alignment: Alignment) -> dict[str, Any]:
-    """Per answer segment: {"links": [...], "part_links": [...]}; per article: explained_by."""
-    segments = {segment_id: {"links": list(link.articles), "part_links": list(link.parts)} for segment_id, link in alignment.links.items()}
-    explained: dict[int, list[dict[str, Any]]] = {}
-    for segment_id, link in alignment.links.items():
-        for number in link.articles:
-            explained.setdefault(number, []).append({"qa": link.qa, "segment": segment_id})
-    return {"segments": segments, "explained_by": explained}

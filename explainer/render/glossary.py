@@ -1,52 +1,15 @@
-"""Glossary occurrences (back-links), the glossary page per language, and term lists on articles."""
+"""The glossary page per language with its back-links, and the term lists on articles and answers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import markup
-from ..glossary.terms import Glossary, Term, TermMatcher
+from ..glossary.occurrences import Occurrence
+from ..glossary.terms import Glossary, Term
 from .i18n import article_label, labels, qa_label
-from ..document.model import Document, Paragraph, Segment
+from ..document.model import Document
 from .urls import GLOSSARY_PAGE, DocumentUrls, relative
 
 DOWNLOADS = ("glossary.json", "glossary.csv", "glossary.tbx")
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    """A term occurs in an article or Q&A item of a document."""
-
-    doc: str
-    kind: str  # "article" | "qa"
-    number: int
-    page: str
-    title_segment: Segment | None
-
-
-def _segments(title: Segment | None, paragraphs: tuple[Paragraph, ...], extra: tuple[Segment, ...] = ()) -> list[Segment]:
-    segments = [title] if title else []
-    segments += list(extra)
-    for paragraph in paragraphs:
-        segments += list(paragraph.segments)
-    return segments
-
-
-def occurrences(glossary: Glossary, documents: list[tuple[Document, DocumentUrls]]) -> dict[str, list[Occurrence]]:
-    """For every term id, the articles and Q&A items whose Chinese text contains it."""
-    matcher = TermMatcher(glossary, "zh-Hans")
-    found: dict[str, list[Occurrence]] = {term.id: [] for term in glossary.terms}
-    for document, urls in documents:
-        for article in document.articles:
-            text = "".join(segment.zh for segment in _segments(article.title, article.paragraphs))
-            for term in matcher.terms_in(text):
-                found[term.id].append(Occurrence(document.slug, "article", article.number, urls.article(article.number), article.title))
-        if document.qa:
-            for item in document.qa.items:
-                text = "".join(segment.zh for segment in _segments(item.question, item.answer))
-                for term in matcher.terms_in(text):
-                    found[term.id].append(Occurrence(document.slug, "qa", item.number, urls.qa(item.number), item.question))
-    return found
 
 
 def terms_by_page(found: dict[str, list[Occurrence]], glossary: Glossary) -> dict[str, list[Term]]:
@@ -158,7 +121,7 @@ def _form(term: Term, lang: str) -> str:
 
 
 def _traditional(text: str) -> str:
-    from .i18n import to_traditional
+    from ..translation.conversion import to_traditional
 
     return to_traditional(text)
 

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import markup
-from .i18n import labels, to_traditional
+from .i18n import labels
+from ..translation.conversion import to_traditional
 from ..document.model import Document, Segment
 from ..config.project import DocumentConfig
 from .pages import DocumentRenderer, NavItem, Page, about_paragraphs, status_notices

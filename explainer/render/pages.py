@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from . import markup
-from .i18n import article_label, article_short, labels, part_label, part_prefix, qa_label, to_traditional
+from .i18n import article_label, article_short, labels, part_label, part_prefix, qa_label
+from ..translation.conversion import to_traditional
 from ..document.model import Article, Document, Paragraph, Part, QAItem, Segment
 from ..config.project import DocumentConfig
 from ..translation.catalog import Rendering, Texts

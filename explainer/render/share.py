@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterable
 
 from .citation import PARAGRAPH_FORMAT, Citations, CitationUnit, absolute_url
-from .i18n import to_traditional
+from ..translation.conversion import to_traditional
 from .markup import attribute
 from ..document.model import Document
 from .qr import qr_code

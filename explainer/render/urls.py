@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import posixpath
 
-from ..document.model import DEFAULT_LANGUAGE, article_key
+from ..config.languages import languages
+from ..document.model import article_key
 
 GLOSSARY_PAGE = "glossary/index.md"
 HOME_PAGE = "index.md"
 
 
 def lang_prefix(lang: str) -> str:
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    return languages().prefix(lang)
 
 
 class DocumentUrls:

@@ -17,13 +17,12 @@ import polib
 
 from ..common.errors import InputError
 from ..common.files import write_atomic
-from ..render.i18n import to_traditional
+from ..config.languages import Languages, languages
+from .conversion import convert
 from ..document.model import Document, Segment
 
 Status = Literal["reviewed", "machine", "stale", "missing"]
 MACHINE_DRAFT = "machine draft"
-TRANSLATED_LANGUAGES = ("en",)
-"""Languages kept in PO files; zh-Hant is derived from zh-Hans at build time."""
 
 
 @dataclass(frozen=True)
@@ -94,23 +93,28 @@ def _error_line(error: Exception) -> int:
 class Texts:
     """Every segment's text in every language, with translation status."""
 
-    def __init__(self, document: Document, catalogs: dict[str, Catalog]) -> None:
+    def __init__(self, document: Document, catalogs: dict[str, Catalog], registry: Languages | None = None) -> None:
         self.document = document
         self.catalogs = catalogs
+        self.languages = registry or languages()
 
     def get(self, segment: Segment, lang: str) -> Rendering:
-        if lang == "zh-Hans":
-            return Rendering(segment.zh, "reviewed")
-        if lang == "zh-Hant":
-            return Rendering(to_traditional(segment.zh), "reviewed")
-        return self.catalogs[lang].render(segment)
+        """The segment in ``lang``: the source as published, converted from another language, or its catalog's translation."""
+        language = self.languages[lang]
+        if language.derive is not None and language.text == "derive":
+            return Rendering(convert(self.get(segment, language.derive.source).text, language.derive.opencc), "reviewed")
+        if language.translated:
+            return self.catalogs[lang].render(segment)
+        return Rendering(segment.zh, "reviewed")
 
     def text(self, segment: Segment, lang: str) -> str:
         return self.get(segment, lang).text
 
 
 def load_texts(root: Path, document: Document) -> Texts:
-    return Texts(document, {lang: load_catalog(po_path(root, lang, document.slug)) for lang in TRANSLATED_LANGUAGES})
+    """The document's texts in every language of the registry in use (translated ones from their PO files)."""
+    registry = languages()
+    return Texts(document, {language.code: load_catalog(po_path(root, language.code, document.slug)) for language in registry.translated()}, registry)
 
 
 # -- writing ----------------------------------------------------------------

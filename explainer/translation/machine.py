@@ -24,17 +24,13 @@ from ..config.project import load_project
 from .catalog import MACHINE_DRAFT, load_catalog, po_path, synchronise, write_po
 
 SOURCE_LANGUAGE = "zh-CN"
-TARGET_LANGUAGES = {"en": "en"}
+"""The engines' code for the documents' language (Simplified Chinese as published in mainland China)."""
 
 
 class Engine(Protocol):
     """Anything that turns one Chinese sentence into a draft translation."""
 
     def translate(self, text: str) -> str: ...
-
-
-class ServiceUnavailable(Exception):
-    """The translation service could not be reached or refused the request."""
 
 
 @contextlib.contextmanager
@@ -64,8 +60,8 @@ def deep_translator_engine(name: str, lang: str) -> Engine:
     }
     if name not in engines:
         raise ValueError(f"unknown engine '{name}': expected one of {', '.join(sorted(engines))}")
-    source = SOURCE_LANGUAGE if name != "mymemory" else "zh-CN"
-    return engines[name](source=source, target=TARGET_LANGUAGES[lang])
+    # The engines name languages by their primary subtag (en, fr …).
+    return engines[name](source=SOURCE_LANGUAGE, target=lang.split("-")[0])
 
 
 @dataclass
@@ -103,6 +99,10 @@ def translate_project(
 ) -> int:
     """``python -m explainer translate``: returns the exit status."""
     project = load_project(root)
+    if lang not in project.languages or not project.languages[lang].translated:
+        codes = ", ".join(language.code for language in project.languages.translated())
+        print(f"translate: '{lang}' is not a translated language of documents.yml: expected one of {codes}", file=sys.stderr)
+        return 2
     configs = [config for config in project.documents if only is None or config.slug == only]
     if only is not None and not configs:
         print(f"translate: no document with slug '{only}' in documents.yml", file=sys.stderr)
@@ -121,7 +121,7 @@ def translate_project(
                 po = synchronise(document, load_catalog(path), lang)
                 drafted, kept = draft_document(po, engine, engine_name)
                 results.append(DraftResult(path, po, drafted, kept))
-    except (requests.RequestException, OSError, ServiceUnavailable) as error:
+    except (requests.RequestException, OSError) as error:
         print(f"translate: the {engine_name} service could not be reached ({type(error).__name__}); no file was changed", file=sys.stderr)
         return 1
     except Exception as error:  # deep-translator's own errors (quota, not found …) share no base class

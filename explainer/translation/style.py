@@ -17,8 +17,8 @@ from pathlib import Path
 from ..common.errors import InputError
 from ..common.yamlfile import load_yaml
 from ..document.model import Document
-from ..render.i18n import MAINLAND_QUOTES, conversion_table, opencc_traditional, to_traditional
 from .catalog import load_catalog, po_path
+from .conversion import MAINLAND_QUOTES, conversion_table, opencc_traditional, to_traditional
 
 STYLE_PATTERNS_FILE = "translations/en/style-patterns.yml"
 

@@ -1,14 +1,17 @@
-"""Evaluate the aligner against hand labels (tests/data/alignment_labels.yml)."""
+"""Evaluate the aligner against hand labels (tests/data/alignment_labels.yml).
+
+A tool of the tests and the bench, not of the generator: it reads the test tree.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from .aligner import Alignment, Settings, align
-from ..common.errors import InputError
-from ..document.model import Document
-from ..common.yamlfile import load_yaml
+from explainer.align.aligner import Alignment, Settings, align
+from explainer.common.errors import InputError
+from explainer.document.model import Document
+from explainer.common.yamlfile import load_yaml
 
 LABELS = Path("tests/data/alignment_labels.yml")
 
