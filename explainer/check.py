@@ -93,6 +93,13 @@ def run_check(root: Path, file: Path | None, pot: Path | None) -> int:
             target = pot if len(documents) == 1 else pot.with_name(f"{document.slug}.pot")
             write_po(template(document), target)
             print(f"  wrote template {target}")
+    if file is None:
+        from .glossary.checks import traditional_term_problems
+
+        found = traditional_term_problems(root)
+        for problem in found:
+            print(f"  {problem}")
+        problems += len(found)
     print(f"check: {problems} problem(s)" if problems else "check: clean")
     return 1 if problems else 0
 

@@ -267,3 +267,16 @@ def test_unknown_document_key_is_refused(project: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("    translated:\n", "    translater:\n"), encoding="utf-8")
     with pytest.raises(InputError, match="unknown key 'translater': expected one of about, official, short_title, slug, source, translated"):
         load_project(project)
+
+
+def test_a_bad_conversion_in_the_term_base_is_reported(project: Path) -> None:
+    overrides = project / "translations/zh-Hant/overrides.yml"
+    text = overrides.read_text(encoding="utf-8")
+    start = text.index("  - zh-Hans: 其向应用型")
+    end = text.index("\n\n", start)
+    overrides.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    term = next(term for term in load_glossary(str(project / "glossary/terms.yml")).terms if term.id == "application-oriented-undergraduate-institutions")
+    assert (
+        f"{project / 'glossary/terms.yml'}:{term.line}: term 'application-oriented-undergraduate-institutions': zh-Hant conversion writes 嚮應: "
+        f"向 (towards) before a noun is 向. (add a reviewed override to {overrides})"
+    ) in check(project)

@@ -72,3 +72,21 @@ def avoided_problems(root: Path, document: Document) -> list[str]:
         for term, avoided in avoided_in(glossary, entry.msgstr):
             problems.append(f"{path}:{entry.linenum}: {segment.id}: '{avoided.en}' is a rendering to avoid ({term.zh}, {term.id}): {avoided.why}")
     return problems
+
+
+def traditional_term_problems(root: Path) -> list[str]:
+    """The term base in Traditional Chinese (terms and definitions): conversions known to go wrong, mainland quotes left."""
+    from ..translation.conversion import MAINLAND_QUOTES, conversion_table
+
+    glossary = load_glossary(str(root / GLOSSARY_FILE))
+    table = conversion_table()
+    problems = []
+    for term in glossary.terms:
+        for text in (term.zh_hant, term.definition["zh-Hant"]):
+            for suspect in table.suspects:
+                if suspect.traditional in text:
+                    problems.append(f"{glossary.path}:{term.line}: term '{term.id}': zh-Hant conversion writes {suspect.traditional}: {suspect.why} (add a reviewed override to {table.path})")
+            left = "".join(char for char in text if char in MAINLAND_QUOTES)
+            if left:
+                problems.append(f"{glossary.path}:{term.line}: term '{term.id}': zh-Hant text keeps mainland quotation marks {left}")
+    return problems
