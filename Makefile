@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: build test serve bench bench-tools browser clean publish
+.PHONY: build test serve bench bench-tools browser clean publish interface-strings
 
 build: $(STAMP)
 	$(PY) -m explainer build
@@ -45,6 +45,18 @@ publish: build
 	$(VENV)/bin/ghp-import --no-jekyll --push --force \
 	  --message "Publish site/ from $$(git rev-parse --short HEAD)" \
 	  $${cname:+--cname "$$cname"} site
+
+# Interface strings (README "Interface strings"): extract the N_()/NC_() marks with Babel
+# and bring every catalog up to date; then translate the new entries and run check.
+CATALOGS := $(wildcard explainer/render/locale/*/LC_MESSAGES/interface.po)
+interface-strings: $(STAMP)
+	@mkdir -p .build
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k NC_:1c,2 --no-default-keywords --sort-by-file --no-wrap \
+	  --project explainer -o .build/interface.pot explainer
+	@for po in $(CATALOGS); do \
+	  lang=$$(basename $$(dirname $$(dirname $$po))); \
+	  $(VENV)/bin/pybabel update -i .build/interface.pot -o $$po -l $$(echo $$lang | tr - _) --no-wrap --ignore-obsolete --no-fuzzy-matching; \
+	done
 
 # Tools of `make bench` only, never of `make build`: nginx with Debian's
 # brotli_static module (to serve the precompressed files as in production) and

@@ -3,8 +3,9 @@
 For each document: the repairs the parser made, the suspicious spots in the
 source and their review status, dropped lines, the reviewed alignment
 overrides (and any the aligner has made stale), then translation and
-terminology problems. Exit status 1 when anything needs attention, 0 when
-clean, 2 on bad input.
+terminology problems; for the project, every interface string a language's
+catalog lacks. Exit status 1 when anything needs attention, 0 when clean, 2 on
+bad input.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from .align.aligner import load_overrides, overrides_path, stale_overrides
 from .document.model import Document
 from .document.parse import parse_file
+from .config.languages import Languages
 from .config.project import load_project
 from .translation.catalog import template, write_po
 
@@ -61,11 +63,13 @@ def run_check(root: Path, file: Path | None, pot: Path | None) -> int:
     from .translation.conversion import OVERRIDES_FILE, use_conversion_table
 
     use_conversion_table(root / OVERRIDES_FILE)
+    problems = 0
     if file is not None:
         documents = [parse_file(file)]
     else:
-        documents = [parse_file(config.source, config.slug) for config in load_project(root).documents]
-    problems = 0
+        project = load_project(root)
+        documents = [parse_file(config.source, config.slug) for config in project.documents]
+        problems += _report_interface(project.languages)
     for document in documents:
         lines, open_notices = source_report(document)
         print(summary(document))
@@ -102,6 +106,18 @@ def run_check(root: Path, file: Path | None, pot: Path | None) -> int:
         problems += len(found)
     print(f"check: {problems} problem(s)" if problems else "check: clean")
     return 1 if problems else 0
+
+
+def _report_interface(registry: Languages) -> int:
+    """Print the interface strings missing from the catalogs; return how many."""
+    from .render.interface_check import interface_problems
+
+    found = interface_problems(registry)
+    if found:
+        print("interface strings:")
+        for problem in found:
+            print(f"  {problem}")
+    return len(found)
 
 
 def _checkers() -> list[Checker]:

@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.set_defaults(handler=_parse)
 
     translate = commands.add_parser("translate", help="update PO files and fill missing entries with machine drafts")
-    translate.add_argument("--lang", default="en", help="a language of documents.yml whose text comes from PO catalogs (default: en)")
+    translate.add_argument("--lang", help="a language of documents.yml whose text comes from PO catalogs (default: the first)")
     translate.add_argument("--engine", default="google", help="deep-translator engine (google, mymemory, …)")
     translate.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
     translate.add_argument("--doc", help="only this document slug")

@@ -2,7 +2,7 @@
 
 ``prepare`` parses every document, loads its translations, and renders the
 Markdown pages, navigation and data exports of every language. The MkDocs
-layer (:mod:`explainer.site`) only writes and builds what this returns.
+layer (:mod:`explainer.backend`) only writes and builds what this returns.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ from explainer.common.yamlfile import load_yaml
 
 LANGUAGES = languages().codes  # the generator's default languages, which the bundled project publishes
 
+
 QUERIES = Path(__file__).resolve().parent.parent / "tests" / "data" / "search_queries.yml"
 TOP = 5
 PAYLOAD_LIMIT_KB = 200

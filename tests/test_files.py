@@ -1,4 +1,4 @@
-"""Atomic writes (explainer/files.py): whole files only, with the mode a reader expects."""
+"""Atomic writes (explainer/common/files.py): whole files only, with the mode a reader expects."""
 
 from __future__ import annotations
 

@@ -31,6 +31,7 @@ from explainer.render.urls import lang_prefix
 
 LANGUAGES = languages().codes  # the generator's default languages, which the bundled project publishes
 
+
 pytestmark = pytest.mark.browser
 
 QUERIES = load_queries()

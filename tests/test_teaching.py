@@ -27,6 +27,7 @@ from explainer.render.urls import DocumentUrls
 
 LANGUAGES = languages().codes  # the generator's default languages, which the bundled project publishes
 
+
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "vocational-education-2021"
 BASE = site_url(ROOT)  # https://policy-explainer.github.io/

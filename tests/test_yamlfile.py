@@ -1,4 +1,4 @@
-"""The shared YAML reader (explainer/yamlfile.py): plain data that knows its lines."""
+"""The shared YAML reader (explainer/common/yamlfile.py): plain data that knows its lines."""
 
 from __future__ import annotations
 

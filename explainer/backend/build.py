@@ -2,7 +2,7 @@
 
 Each language gets its own MkDocs configuration (docs_dir, site_dir,
 theme.language, alternates), derived from the project's ``mkdocs.yml``. After
-the builds, explainer/search.py indexes every language with Pagefind (one index
+the builds, explainer/backend/search.py indexes every language with Pagefind (one index
 per language). Builds go to a staging directory that replaces ``site/`` only
 when everything succeeded.
 """
@@ -24,7 +24,7 @@ import yaml
 
 from ..common.files import replace_directory, write_atomic
 from ..config.site import base_config, site_url
-from ..render.i18n import labels
+from ..render.i18n import labels, not_found_texts
 from .incremental import DIRTY_HOOKS, HIDE_DIRTY_WARNING, PageReuse
 from ..config.languages import language, languages
 from ..pipeline import SiteContent, prepare
@@ -34,7 +34,7 @@ from .search import SearchIndexError, write_search_index
 from ..render.urls import lang_prefix
 
 BUILD_HOOKS = Path(__file__).with_name("hooks.py")
-"""MkDocs hooks of every build: the shared template cache (explainer/templates.py)."""
+"""MkDocs hooks of every build: the shared template cache (explainer/backend/templates.py)."""
 
 
 class BuildError(Exception):
@@ -70,6 +70,7 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     extra = config.setdefault("extra", {})
     extra["site_language"] = lang
+    extra["default_language"] = languages().default.code
     extra["site_root"] = base_url
     extra["alternate"] = [
         {
@@ -78,6 +79,8 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
             "link": "/" + lang_prefix(other),
             "offset": _root_offset(lang, other),
             "prefix": lang_prefix(other),
+            "locale": language(other).locale,
+            "not_found": not_found_texts(other),
         }
         for other in languages().codes
     ]
@@ -130,7 +133,7 @@ def run_mkdocs(config_path: Path, strict: bool = True, dirty: bool = False) -> N
 
     try:
         config = load_config(config_file=str(config_path), strict=strict)
-        if dirty:  # only `make serve` builds dirty, and explainer.incremental keeps it exact
+        if dirty:  # only `make serve` builds dirty, and explainer.backend.incremental keeps it exact
             logging.getLogger("mkdocs.commands.build").addFilter(HIDE_DIRTY_WARNING)
         build(config, dirty=dirty)
     except (Abort, ConfigurationError) as error:
@@ -151,7 +154,7 @@ def build_site(
     ``.build/``, so concurrent builds (tests, ``make serve``) never share files.
     With ``reuse`` (``make serve``), a language whose navigation, configuration,
     templates and assets did not change since the previous build renders only
-    the pages whose Markdown changed (see :mod:`explainer.incremental`).
+    the pages whose Markdown changed (see :mod:`explainer.backend.incremental`).
     ``precompress=False`` leaves out the .gz/.br copies (a local preview does not serve them).
     """
     timings = timings or Timings()
@@ -193,7 +196,7 @@ def build_site(
 
 
 def _index_search(site_dir: Path) -> None:
-    """Pagefind over the staged site (explainer/search.py); its failure fails the build like MkDocs'."""
+    """Pagefind over the staged site (explainer/backend/search.py); its failure fails the build like MkDocs'."""
     try:
         write_search_index(site_dir)
     except SearchIndexError as error:

@@ -1,4 +1,4 @@
-"""MkDocs hooks added to every build of the site (see explainer/site.py).
+"""MkDocs hooks added to every build of the site (see explainer/backend/build.py).
 
 MkDocs loads this file by path, as a module of its own: no relative imports.
 """

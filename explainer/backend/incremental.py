@@ -140,7 +140,7 @@ def copy_language(site: Path, staging: Path, lang: str) -> None:
     other languages' folders and the data exports. Precompressed siblings are left out: the build writes them anew.
 
     Files are hard-linked, not copied (a tenth of the time): whatever the build then
-    writes replaces a file instead of writing into it (``dirty_hooks.py`` unlinks what
+    writes replaces a file instead of writing into it (``incremental_hooks.py`` unlinks what
     MkDocs will write; our own stages write atomically), so the live site stays as it was."""
     prefix = lang_prefix(lang).rstrip("/")
     source = site / prefix if prefix else site

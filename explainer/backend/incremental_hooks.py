@@ -1,4 +1,4 @@
-"""MkDocs hooks for the page-by-page rebuilds of ``make serve`` (see explainer/incremental.py).
+"""MkDocs hooks for the page-by-page rebuilds of ``make serve`` (see explainer/backend/incremental.py).
 
 A dirty MkDocs build neither reads nor renders the pages whose Markdown did not
 change, so their titles are unknown, and a rebuilt page would name its

@@ -50,7 +50,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from ..common.files import write_atomic
-from ..translation.conversion import to_simplified, to_traditional
+from ..common.han import HAN, HAN_CHAR
+from ..translation.conversion import convert
 from ..config.languages import languages as site_languages
 from ..render.urls import lang_prefix
 
@@ -87,11 +88,7 @@ ARTICLE = re.compile(r"<article\b[^>]*\bclass=\"md-content__inner\b.*?</article>
 IGNORED = ".headerlink, button, script, style, svg, [aria-hidden=true], [data-pagefind-ignore]"
 """Elements inside the reading text that are controls or decoration, not text."""
 
-HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-"""Han characters (CJK unified ideographs and their extensions, compatibility ideographs, 〇)."""
-
 _PIECES = re.compile(rf"([{HAN}]+)|(\s+)|([^\s{HAN}]+)")
-_HAN_CHAR = re.compile(rf"[{HAN}]")
 _WORDLIKE = re.compile(r"[^\W_]")
 
 
@@ -101,16 +98,14 @@ def index_language(lang: str) -> str:
     ``zh-Hans`` → ``und-Hans``, ``zh-Hant`` → ``und-Hant``, ``en`` → ``en``.
     assets/search.js derives the same key from the page's ``<html lang>``.
     """
-    subtags = lang.split("-")
-    if subtags[0].lower() != "zh":
+    if not is_bigram_language(lang):
         return lang
-    script = next((tag.title() for tag in subtags[1:] if len(tag) == 4), "Hani")
-    return f"und-{script}"
+    return f"und-{site_languages()[lang].script}"
 
 
 def is_bigram_language(lang: str) -> bool:
-    """Languages whose text is indexed as character bigrams (written without spaces between words)."""
-    return lang.split("-")[0].lower() == "zh"
+    """Languages whose text is indexed as character bigrams (written without spaces between words): the registry says."""
+    return site_languages()[lang].search == "bigrams"
 
 
 def bigrams(text: str) -> str:
@@ -420,11 +415,13 @@ def script_map(texts: Iterable[str], lang: str) -> dict[str, str]:
     """For a Chinese index: the other script's character → this index's, for every character of ``texts``
     that differs between the scripts. Where two of ours share one form in the other script
     (髮 and 發 are both 发), the more frequent wins."""
-    convert = to_traditional if lang == "zh-Hans" else to_simplified
-    counts = Counter(char for text in texts for char in text if _HAN_CHAR.match(char))
+    conversion = site_languages().other_script_conversion(lang)
+    if conversion is None:
+        return {}
+    counts = Counter(char for text in texts for char in text if HAN_CHAR.match(char))
     mapping: dict[str, str] = {}
     for char, _ in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])):
-        other = convert(char)
+        other = convert(char, conversion)
         if len(other) == 1 and other != char:
             mapping.setdefault(other, char)
     return dict(sorted(mapping.items()))

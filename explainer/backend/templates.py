@@ -5,7 +5,7 @@ templates again: about a hundred of them, a third of a language's build time.
 The three languages of a build (and every rebuild of ``make serve``) use the
 same templates, so :data:`TEMPLATE_CACHE` keeps their bytecode in memory. Jinja
 checks each entry against the template's source, so an edited template is
-compiled anew. ``build_hooks.py`` hands the cache to every build's environment.
+compiled anew. ``hooks.py`` hands the cache to every build's environment.
 """
 
 from __future__ import annotations

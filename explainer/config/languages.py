@@ -18,6 +18,7 @@ or as a full description (a new language needs no code)::
         interface: catalog      # translations/fr/interface.po
         partner: zh-Hans
         material: fr
+        locale: fr_FR
         search: words
         typography: {sentence_space: " ", word_space: " ", colon: " : ", numerals: arabic}
 
@@ -38,6 +39,10 @@ from ..common.errors import InputError
 from ..common.yamlfile import LineDict, load_yaml
 
 KNOWN_FILE = Path(__file__).with_name("languages.yml")
+PACKAGE_CATALOGS = Path(__file__).resolve().parent.parent / "render" / "locale"
+"""The interface catalogs shipped with the generator: <code>/LC_MESSAGES/interface.po."""
+PROJECT_CATALOG = "translations/{code}/interface.po"
+"""A project's own interface catalog of a language, which takes precedence over the generator's."""
 CODE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 TextSource = Literal["source", "catalog", "derive"]
 InterfaceSource = Literal["msgids", "catalog", "derive"]
@@ -84,9 +89,13 @@ class Language:
     interface: InterfaceSource
     partner: str
     material: str
+    locale: str
+    """The Open Graph locale (``og:locale``): zh_CN, en_US …"""
     search: Literal["bigrams", "words"]
     typography: Typography
     derive: Derivation | None = None
+    interface_catalog: Path | None = None
+    """The interface catalog in use (``interface: catalog``): the project's, else the generator's."""
 
     @property
     def translated(self) -> bool:
@@ -168,7 +177,7 @@ def load_languages(path: Path, section: Any) -> Languages:
     """The registry from a ``languages:`` section of ``path`` (None: the first three known languages)."""
     known = known_languages()
     if section is None:
-        return Languages(tuple(_language(entry, file) for entry, file in list(known.values())[:3]))
+        return _with_catalogs(Languages(tuple(_language(entry, file) for entry, file in list(known.values())[:3])), path.parent)
     if not isinstance(section, list) or not section:
         raise InputError(str(path), getattr(section, "line", 1), "expected 'languages:' with a list of language codes or descriptions")
     languages: list[Language] = []
@@ -188,7 +197,20 @@ def load_languages(path: Path, section: Any) -> Languages:
             raise InputError(str(path), line, f"expected a language code or a mapping with 'code', found {item!r}")
     registry = Languages(tuple(languages))
     _check_registry(registry, path, section)
-    return registry
+    return _with_catalogs(registry, path.parent)
+
+
+def _with_catalogs(registry: Languages, root: Path) -> Languages:
+    """Each language with the interface catalog it reads: ``translations/<code>/interface.po`` of the
+    project when there is one, else the generator's ``explainer/render/locale/<code>/LC_MESSAGES/interface.po``."""
+
+    def located(language: Language) -> Language:
+        if language.interface != "catalog":
+            return language
+        own = root / PROJECT_CATALOG.format(code=language.code)
+        return replace(language, interface_catalog=own if own.is_file() else PACKAGE_CATALOGS / language.code / "LC_MESSAGES" / "interface.po")
+
+    return Languages(tuple(located(language) for language in registry))
 
 
 def _merge(base: LineDict, override: LineDict) -> LineDict:
@@ -226,6 +248,7 @@ def _language(entry: LineDict, file: str) -> Language:
         interface=need("interface", choices=("msgids", "catalog", "derive")),
         partner=need("partner"),
         material=need("material"),
+        locale=need("locale"),
         search=need("search", choices=("bigrams", "words")),
         typography=_typography(need("typography", LineDict), file, code),
         derive=derive,

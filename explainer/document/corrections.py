@@ -17,7 +17,7 @@ A corrections file sits beside its source (``sources/<slug>.corrections.yml``)::
 
 Corrections are applied at parse time; accepted entries mark a suspicious spot
 as reviewed and kept as published. ``closing`` overrides the parser's rule for
-the text after the last article (see :func:`explainer.parse.closing_start`).
+the text after the last article (see :func:`explainer.document.parse.closing_start`).
 """
 
 from __future__ import annotations

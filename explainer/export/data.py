@@ -16,12 +16,17 @@ from ..render.urls import DocumentUrls, site_path
 
 
 def segment_export(segment: Segment, texts: Texts | None) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": segment.id, "zh-Hans": segment.zh}
+    """A segment in every language: the source, the derived languages, then each translation with its status
+    (``None`` while missing); ``texts=None`` gives the source only."""
+    data: dict[str, Any] = {"id": segment.id, languages().source.code: segment.zh}
     if texts is not None:
-        data["zh-Hant"] = texts.text(segment, "zh-Hant")
-        english = texts.get(segment, "en")
-        data["en"] = english.text if english.status != "missing" else None
-        data["en_status"] = english.status
+        for language in languages().in_export_order():
+            if language.translated:
+                rendering = texts.get(segment, language.code)
+                data[language.code] = rendering.text if rendering.status != "missing" else None
+                data[f"{language.code}_status"] = rendering.status
+            elif language.text == "derive":
+                data[language.code] = texts.text(segment, language.code)
     return data
 
 

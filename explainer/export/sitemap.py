@@ -15,14 +15,10 @@ from collections.abc import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 from ..config.languages import languages
-from ..render.urls import site_path
+from ..render.urls import absolute_url
 
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
-
-
-def page_url(base_url: str, page: str, lang: str) -> str:
-    return base_url.rstrip("/") + site_path(page, lang)
 
 
 def sitemap_xml(pages_by_lang: dict[str, Iterable[str]], base_url: str) -> str:
@@ -35,12 +31,12 @@ def sitemap_xml(pages_by_lang: dict[str, Iterable[str]], base_url: str) -> str:
     ]
     for page in every_page:
         langs = [lang for lang in languages().codes if page in available.get(lang, set())]
-        alternates = [f'<xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(page_url(base_url, page, lang))}/>' for lang in langs]
+        alternates = [f'<xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(absolute_url(base_url, page, lang))}/>' for lang in langs]
         default = languages().default.code
         if default in langs:
-            alternates.append(f'<xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(page_url(base_url, page, default))}/>')
+            alternates.append(f'<xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(absolute_url(base_url, page, default))}/>')
         for lang in langs:
-            lines.append(f"<url><loc>{escape(page_url(base_url, page, lang))}</loc>{''.join(alternates)}</url>")
+            lines.append(f"<url><loc>{escape(absolute_url(base_url, page, lang))}</loc>{''.join(alternates)}</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as etree
 from typing import Any
 
 from .occurrences import Occurrence
-from .terms import Glossary
+from .terms import CHINESE, ENGLISH, TRADITIONAL, Glossary
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -18,10 +18,10 @@ def glossary_json(glossary: Glossary, found: dict[str, list[Occurrence]]) -> lis
     return [
         {
             "id": term.id,
-            "zh-Hans": term.zh,
-            "zh-Hant": term.zh_hant,
+            CHINESE: term.zh,
+            TRADITIONAL: term.zh_hant,
             "pinyin": term.pinyin,
-            "en": term.en,
+            ENGLISH: term.en,
             "en_variants": list(term.en_variants),
             "category": term.category,
             "definition": dict(term.definition),
@@ -36,11 +36,11 @@ def glossary_json(glossary: Glossary, found: dict[str, list[Occurrence]]) -> lis
 def glossary_csv(glossary: Glossary) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["id", "zh-Hans", "zh-Hant", "pinyin", "en", "en_variants", "category", "definition_zh-Hans", "definition_en", "note"])
+    writer.writerow(["id", CHINESE, TRADITIONAL, "pinyin", ENGLISH, "en_variants", "category", f"definition_{CHINESE}", f"definition_{ENGLISH}", "note"])
     for term in glossary.terms:
         writer.writerow(
             [term.id, term.zh, term.zh_hant, term.pinyin, term.en, "; ".join(term.en_variants), term.category,
-             term.definition["zh-Hans"], term.definition["en"], term.note]
+             term.definition[CHINESE], term.definition[ENGLISH], term.note]
         )
     return buffer.getvalue()
 
@@ -48,7 +48,7 @@ def glossary_csv(glossary: Glossary) -> str:
 def glossary_tbx(glossary: Glossary) -> str:
     """TBX-Basic (TBX v3, DCA style): one conceptEntry per term with zh-Hans, zh-Hant and en."""
     etree.register_namespace("", TBX_NAMESPACE)
-    root = etree.Element(f"{{{TBX_NAMESPACE}}}tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en"})
+    root = etree.Element(f"{{{TBX_NAMESPACE}}}tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: ENGLISH})
     header = etree.SubElement(root, f"{{{TBX_NAMESPACE}}}tbxHeader")
     file_description = etree.SubElement(header, f"{{{TBX_NAMESPACE}}}fileDesc")
     source = etree.SubElement(file_description, f"{{{TBX_NAMESPACE}}}sourceDesc")
@@ -59,9 +59,9 @@ def glossary_tbx(glossary: Glossary) -> str:
         _descrip(entry, "subjectField", term.category)
         if term.note:
             _descrip(entry, "note", term.note)
-        _lang_section(entry, "zh-Hans", [term.zh], term.definition["zh-Hans"], term.pinyin)
-        _lang_section(entry, "zh-Hant", [term.zh_hant], term.definition["zh-Hant"], term.pinyin)
-        _lang_section(entry, "en", [term.en, *term.en_variants], term.definition["en"], "")
+        _lang_section(entry, CHINESE, [term.zh], term.definition[CHINESE], term.pinyin)
+        _lang_section(entry, TRADITIONAL, [term.zh_hant], term.definition[TRADITIONAL], term.pinyin)
+        _lang_section(entry, ENGLISH, [term.en, *term.en_variants], term.definition[ENGLISH], "")
     etree.indent(root, space=" ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="unicode") + "\n"
 

@@ -24,6 +24,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from ..config.languages import languages
 from .terms import Glossary, TermMatcher, load_glossary
 
 SKIPPED_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "script", "style", "abbr", "dfn", "button", "title"})
@@ -86,7 +87,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         link = etree.Element("a")
         link.set("href", f"{self.url}#{term.id}")
         link.set("class", TERM_CLASS)
-        link.set("title", term.definition[self.lang if self.lang in term.definition else "en"])
+        link.set("title", term.definition_in(self.lang))
         link.text = AtomicString(label)
         return link
 
@@ -95,13 +96,13 @@ class GlossaryExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "terms": ["glossary/terms.yml", "Path of the term base (YAML)"],
-            "lang": ["zh-Hans", "Language of the pages: zh-Hans, zh-Hant or en"],
+            "lang": ["", "Language of the pages, a code of the language registry (default: the site's default language)"],
             "url": ["/glossary/index.md", "URL (or docs path) of the glossary page"],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
-        lang = str(self.getConfig("lang"))
+        lang = str(self.getConfig("lang")) or languages().default.code
         glossary = load_glossary(str(self.getConfig("terms")))
         processor = GlossaryTreeprocessor(md, glossary, lang, str(self.getConfig("url")), _matcher(glossary, lang))
         md.treeprocessors.register(processor, "explainer-glossary", PRIORITY)

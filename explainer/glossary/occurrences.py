@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..document.model import Document, Paragraph, Segment
+from ..config.languages import languages
 from .terms import Glossary, TermMatcher
 
 
@@ -38,7 +39,7 @@ def _segments(title: Segment | None, paragraphs: tuple[Paragraph, ...], extra: t
 
 def occurrences(glossary: Glossary, documents: list[tuple[Document, UnitPages]]) -> dict[str, list[Occurrence]]:
     """For every term id, the articles and Q&A items whose Chinese text contains it."""
-    matcher = TermMatcher(glossary, "zh-Hans")
+    matcher = TermMatcher(glossary, languages().source.code)
     found: dict[str, list[Occurrence]] = {term.id: [] for term in glossary.terms}
     for document, urls in documents:
         for article in document.articles:

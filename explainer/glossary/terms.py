@@ -19,17 +19,32 @@ from typing import Any
 from pypinyin import Style, lazy_pinyin
 
 from ..common.errors import InputError
+from ..config.languages import languages
 from ..translation.conversion import to_traditional
 from ..common.yamlfile import LineDict, load_yaml
 
 TERM_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LANGS = ("zh-Hans", "en", "zh-Hant")
+CHINESE, TRADITIONAL, ENGLISH = "zh-Hans", "zh-Hant", "en"
+"""The languages of the term base's fields (terms.yml: zh-Hans, zh-Hant, en …): a Chinese–English term base."""
+
+
+def _covered(lang: str, available: dict[str, Any]) -> str:
+    """``lang`` if the term base has it, else the first of its partners (then the source language) that it has."""
+    registry = languages()
+    seen: set[str] = set()
+    while lang not in available and lang in registry and lang not in seen:
+        seen.add(lang)
+        lang = registry[lang].partner
+    return lang if lang in available else CHINESE
 
 
 @dataclass(frozen=True)
 class Category:
     id: str
     names: dict[str, str]
+
+    def name(self, lang: str) -> str:
+        return self.names[_covered(lang, self.names)]
 
 
 @dataclass(frozen=True)
@@ -88,13 +103,26 @@ class Term:
     line: int
     en_avoid: tuple[AvoidedRendering, ...] = ()
 
+    @property
+    def renderings(self) -> dict[str, tuple[str, ...]]:
+        """The term's forms per language of the term base, preferred first."""
+        return {CHINESE: (self.zh,), TRADITIONAL: (self.zh_hant,), ENGLISH: (self.en, *self.en_variants)}
+
+    @property
+    def english_language(self) -> str:
+        """The language of the renderings, variants and notes (the term base's second language)."""
+        return ENGLISH
+
     def forms(self, lang: str) -> tuple[str, ...]:
-        """The surface forms matched on pages of ``lang``."""
-        if lang == "en":
-            return (self.en, *self.en_variants)
-        if lang == "zh-Hant":
-            return (self.zh_hant,)
-        return (self.zh,)
+        """The surface forms matched on pages of ``lang`` (none in a language the term base does not cover)."""
+        return self.renderings.get(lang, ())
+
+    def name(self, lang: str) -> str:
+        """The term as a page in ``lang`` names it (a language the term base lacks takes its partner's)."""
+        return self.renderings[_covered(lang, self.renderings)][0]
+
+    def definition_in(self, lang: str) -> str:
+        return self.definition[_covered(lang, self.definition)]
 
 
 @dataclass(frozen=True)
@@ -158,8 +186,8 @@ def _category(path: str, entry: Any) -> Category:
         raise InputError(path, 1, "each category must be a mapping with id, zh-Hans and en")
     category_id = _require_str(path, entry, "category", "id")
     what = f"category '{category_id}'"
-    names = {"zh-Hans": _require_str(path, entry, what, "zh-Hans"), "en": _require_str(path, entry, what, "en")}
-    names["zh-Hant"] = to_traditional(names["zh-Hans"])
+    names = {CHINESE: _require_str(path, entry, what, CHINESE), ENGLISH: _require_str(path, entry, what, ENGLISH)}
+    names[TRADITIONAL] = to_traditional(names[CHINESE])
     return Category(category_id, names)
 
 
@@ -170,8 +198,8 @@ def _term(path: str, entry: Any, categories: set[str]) -> Term:
     what = f"term '{term_id}'"
     if not TERM_ID_RE.match(term_id):
         raise InputError(path, entry.line, f"{what}: field 'id' must be lowercase ASCII letters, digits and hyphens")
-    zh = _require_str(path, entry, what, "zh-Hans")
-    en = _require_str(path, entry, what, "en")
+    zh = _require_str(path, entry, what, CHINESE)
+    en = _require_str(path, entry, what, ENGLISH)
     variants = entry.get("en_variants") or []
     if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
         raise InputError(path, entry.line, f"{what}: field 'en_variants' must be a list of strings")
@@ -186,8 +214,8 @@ def _term(path: str, entry: Any, categories: set[str]) -> Term:
     definition = entry.get("definition")
     if not isinstance(definition, dict):
         raise InputError(path, entry.line, f"{what}: field 'definition' must map zh-Hans and en to text")
-    definitions = {lang: _require_str(path, definition, what, lang, line=entry.line) for lang in ("zh-Hans", "en")}
-    definitions["zh-Hant"] = to_traditional(definitions["zh-Hans"])
+    definitions = {lang: _require_str(path, definition, what, lang, line=entry.line) for lang in (CHINESE, ENGLISH)}
+    definitions[TRADITIONAL] = to_traditional(definitions[CHINESE])
     related = entry.get("related") or []
     if not isinstance(related, list) or not all(isinstance(r, str) for r in related):
         raise InputError(path, entry.line, f"{what}: field 'related' must be a list of term ids")
@@ -196,7 +224,7 @@ def _term(path: str, entry: Any, categories: set[str]) -> Term:
     return Term(
         id=term_id,
         zh=zh,
-        zh_hant=_require_str(path, entry, what, "zh-Hant", optional=True) or to_traditional(zh),
+        zh_hant=_require_str(path, entry, what, TRADITIONAL, optional=True) or to_traditional(zh),
         pinyin=_require_str(path, entry, what, "pinyin", optional=True) or derive_pinyin(zh),
         en=en,
         en_variants=tuple(v.strip() for v in variants),
@@ -272,7 +300,7 @@ class TermMatcher:
             for form in term.forms(lang):
                 self._by_form.setdefault(_fold(form, lang), term)
         alternation = trie_pattern(self._by_form) or r"(?!x)x"
-        if lang == "en":
+        if _spaced(lang):
             # Word boundaries that also treat hyphens as part of a word, so
             # "industry-education" is not found inside "non-industry-education".
             self._pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
@@ -316,13 +344,18 @@ def _node_pattern(node: dict[str, Any]) -> str:
     return body
 
 
+def _spaced(lang: str) -> bool:
+    """Whether ``lang`` writes words apart (and in cases): terms match whole words, ignoring case."""
+    return lang in languages() and languages()[lang].search == "words"
+
+
 def _fold(form: str, lang: str) -> str:
-    return form.casefold() if lang == "en" else form
+    return form.casefold() if _spaced(lang) else form
 
 
-def has_rendering(term: Term, english: str) -> bool:
-    """Does ``english`` contain the term's preferred rendering or a variant (whole words)?"""
-    for form in (term.en, *term.en_variants):
-        if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", english, re.IGNORECASE):
+def has_rendering(term: Term, translation: str, lang: str) -> bool:
+    """Does ``translation`` contain the term's preferred rendering in ``lang`` or a variant (whole words)?"""
+    for form in term.forms(lang):
+        if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", translation, re.IGNORECASE):
             return True
     return False

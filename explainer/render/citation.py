@@ -18,20 +18,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .i18n import article_label, part_label, qa_label
-from ..translation.conversion import to_traditional
+from ..config.languages import language, languages
+from .i18n import NC_, N_, message, part_label, qa_label
+from ..translation.conversion import convert
 from ..document.model import Document, Segment, article_key
 from ..translation.catalog import Texts
-from .urls import DocumentUrls, site_path
+from .urls import DocumentUrls, absolute_url
 
-PARAGRAPH_FORMAT = {"zh-Hans": "{unit}第{n}段", "en": "{unit}, para. {n}", "zh-Hant": "{unit}第{n}段"}
-"""How a paragraph number is added to a unit's citation; ``{unit}`` and ``{n}`` are filled in."""
+PARAGRAPH_FORMAT = N_("{unit}, para. {n}")
+"""How a paragraph number is added to a unit's citation; tools.js fills in ``{unit}`` and ``{n}``."""
 
 PARAGRAPH_ID = re.compile(r"^(?P<unit>[a-z][a-z0-9-]*?)-p(?P<n>[1-9][0-9]*)$")
 
-_PREAMBLE = {"zh-Hans": "序言", "en": "preamble"}
-_QA_INTRO = {"zh-Hans": "导语", "en": "introduction"}
-_CLOSING = {"zh-Hans": "结尾", "en": "closing"}
+_PREAMBLE = N_("preamble")
+_QA_INTRO = N_("introduction")
+_CLOSING = N_("closing")
+_ARTICLE = NC_("citation", "Art. {number}")
+_UNIT = N_("{document}, {unit}")
+"""A unit's citation: the document (or Q&A) title, then the unit."""
 
 
 @dataclass(frozen=True)
@@ -51,9 +55,14 @@ def split_paragraph_id(paragraph_id: str) -> tuple[str, int]:
     return match["unit"], int(match["n"])
 
 
-def quoted_title(text: str) -> str:
-    """A Chinese title in 《》; titles quoted inside it take 〈〉, as Chinese usage requires."""
-    return "《" + text.replace("《", "〈").replace("》", "〉") + "》"
+def quoted_title(text: str, lang: str | None = None) -> str:
+    """A title in the title quotes of ``lang`` (default: the source language's): in Chinese 《》, with the
+    titles quoted inside it in 〈〉, as Chinese usage requires."""
+    typography = language(lang or languages().source.code).typography
+    (outer_open, outer_close), (inner_open, inner_close) = typography.title_quotes, typography.inner_title_quotes
+    if inner_open and inner_close:
+        text = text.replace(outer_open, inner_open).replace(outer_close, inner_close)
+    return outer_open + text + outer_close
 
 
 class Citations:
@@ -65,17 +74,23 @@ class Citations:
         self.urls = urls
         self.lang = lang
 
-    # Chinese citations are built in Simplified Chinese and converted as a whole,
-    # so that labels (条 → 條, 导语 → 導語) follow the same character conversion as the text.
-    def _finish(self, zh: str) -> str:
-        return to_traditional(zh) if self.lang == "zh-Hant" else zh
+    # A derived language's citations are built in the language it is derived from and converted as
+    # a whole, so that labels (条 → 條, 导语 → 導語) follow the same character conversion as the text.
+    @property
+    def _built_in(self) -> str:
+        derive = language(self.lang).derive
+        return derive.source if derive else self.lang
+
+    def _finish(self, text: str) -> str:
+        derive = language(self.lang).derive
+        return convert(text, derive.opencc) if derive else text
 
     def _title(self, segment: Segment) -> str:
-        """A title in the citation's language; an untranslated English title stays Chinese, in 《》."""
-        if self.lang == "en":
-            rendering = self.texts.get(segment, "en")
-            return rendering.text if rendering.status != "missing" else quoted_title(segment.zh)
-        return quoted_title(segment.zh)
+        """A title in the citation's language, in its title quotes; an untranslated title stays in the original, quoted."""
+        rendering = self.texts.get(segment, self._built_in)
+        if rendering.status == "missing":
+            return quoted_title(segment.zh)
+        return quoted_title(rendering.text, self._built_in)
 
     @property
     def document_title(self) -> str:
@@ -89,33 +104,31 @@ class Citations:
         qa = self.document.qa
         return self._finish(self._title(qa.subtitle or qa.title))
 
-    def _unit(self, name: str, label_en: str, label_zh: str) -> str:
-        if self.lang == "en":
-            return f"{name}, {label_en}"
-        return self._finish(name + label_zh)
+    def _unit(self, name: str, unit: str) -> str:
+        return self._finish(message(_UNIT, self._built_in, document=name, unit=unit))
 
     def preamble(self) -> CitationUnit:
-        text = self._unit(self.document_title, _PREAMBLE["en"], _PREAMBLE["zh-Hans"])
+        text = self._unit(self.document_title, message(_PREAMBLE, self._built_in))
         return CitationUnit("pre", text, self.urls.articles_index)
 
     def part(self, number: int) -> CitationUnit:
-        text = self._unit(self.document_title, part_label(number, "en"), part_label(number, "zh-Hans"))
+        text = self._unit(self.document_title, part_label(number, self._built_in))
         return CitationUnit(f"part{number}", text, self.urls.part(number))
 
     def article(self, number: int) -> CitationUnit:
-        text = self._unit(self.document_title, f"Art. {number}", article_label(number, "zh-Hans"))
+        text = self._unit(self.document_title, message(_ARTICLE, self._built_in, number))
         return CitationUnit(f"a{article_key(number)}", text, self.urls.article(number))
 
     def closing(self) -> CitationUnit:
-        text = self._unit(self.document_title, _CLOSING["en"], _CLOSING["zh-Hans"])
+        text = self._unit(self.document_title, message(_CLOSING, self._built_in))
         return CitationUnit("end", text, self.urls.articles_index)
 
     def qa_intro(self) -> CitationUnit:
-        text = self._unit(self.qa_title, _QA_INTRO["en"], _QA_INTRO["zh-Hans"])
+        text = self._unit(self.qa_title, message(_QA_INTRO, self._built_in))
         return CitationUnit("qa-intro", text, self.urls.qa_index)
 
     def qa_item(self, number: int) -> CitationUnit:
-        text = self._unit(self.qa_title, qa_label(number, "en"), qa_label(number, "zh-Hans"))
+        text = self._unit(self.qa_title, qa_label(number, self._built_in))
         return CitationUnit(f"q{number}", text, self.urls.qa(number))
 
     def all_units(self) -> list[CitationUnit]:
@@ -139,10 +152,6 @@ class Citations:
         unit = next((unit for unit in self.all_units() if unit.key == key), None)
         if unit is None:
             raise ValueError(f"no citable unit for paragraph {paragraph_id!r}")
-        text = PARAGRAPH_FORMAT[self.lang].format(unit=unit.text, n=number)
+        text = message(PARAGRAPH_FORMAT, self.lang, unit=unit.text, n=number)
         return f"{text} {absolute_url(base_url, unit.page, self.lang)}#{paragraph_id}"
 
-
-def absolute_url(base_url: str, page: str, lang: str) -> str:
-    """The permanent public URL of a page: site_url + language prefix + path."""
-    return base_url.rstrip("/") + site_path(page, lang)

@@ -6,21 +6,17 @@ from itertools import groupby
 
 from . import markup
 from ..align.aligner import Alignment
-from .i18n import article_label, article_short, part_label, qa_label
-from ..translation.conversion import to_traditional
+from ..config.languages import language, languages
+from .i18n import N_, article_label, article_short, gettext, part_label, qa_label
 from ..document.model import Document, QAItem
 from .pages import PageExtras
 from ..translation.catalog import Rendering, Texts
-from .urls import DocumentUrls, relative
+from .urls import DocumentUrls, served_relative
 
-HEADING = {"zh-Hans": "解读", "en": "Explained in the Q&A", "zh-Hant": "解讀"}
-NONE = {
-    "zh-Hans": "答记者问中没有专门解读本条。",
-    "en": "The press Q&A does not discuss this article specifically.",
-    "zh-Hant": to_traditional("答记者问中没有专门解读本条。"),
-}
-EXPLAINS = {"zh-Hans": "解读", "en": "Explains", "zh-Hant": "解讀"}
-MENTIONS = {"zh-Hans": "提及", "en": "Mentions", "zh-Hant": "提及"}
+HEADING = N_("Explained in the Q&A")
+NONE = N_("The press Q&A does not discuss this article specifically.")
+EXPLAINS = N_("Explains")
+MENTIONS = N_("Mentions")
 
 
 def add_crosslinks(extras: PageExtras, document: Document, alignment: Alignment, urls: DocumentUrls, texts: Texts, lang: str) -> None:
@@ -65,16 +61,16 @@ def _runs(segment_ids: list[str], alignment: Alignment, article: int | None = No
 
 
 def _explained_box(page: str, number: int, alignment: Alignment, urls: DocumentUrls, texts: Texts, lang: str, document: Document) -> str:
-    lines = [f'<aside class="explained no-terms" aria-labelledby="explained">', f'<h2 id="explained">{HEADING[lang]}</h2>']
+    lines = [f'<aside class="explained no-terms" aria-labelledby="explained">', f'<h2 id="explained">{markup.attribute(gettext(HEADING, lang))}</h2>']
     if not alignment.explained_by(number):
-        lines.append(f'<p class="explained-none">{NONE[lang]}</p>')
+        lines.append(f'<p class="explained-none">{markup.attribute(gettext(NONE, lang))}</p>')
     assert document.qa is not None
     for item in document.qa.items:
         for paragraph in item.answer:
             # Consecutive explaining sentences make one quote, linked to the first one's anchor.
             for run in _runs([segment.id for segment in paragraph.segments], alignment, article=number):
                 renderings = [(segment_id, texts.get(alignment.links[segment_id].segment, lang)) for segment_id in run]
-                # A sentence still untranslated shows the Chinese: it starts a quote of its own, marked zh-Hans.
+                # A sentence still untranslated shows the original: it starts a quote of its own, marked with its language.
                 for missing, group in groupby(renderings, key=lambda pair: pair[1].status == "missing"):
                     lines.append(_quote(page, item, list(group), missing, urls, texts, lang))
     lines.append("</aside>\n")
@@ -82,10 +78,11 @@ def _explained_box(page: str, number: int, alignment: Alignment, urls: DocumentU
 
 
 def _quote(page: str, item: QAItem, renderings: list[tuple[str, Rendering]], missing: bool, urls: DocumentUrls, texts: Texts, lang: str) -> str:
-    text_lang = ' lang="zh-Hans"' if missing and lang != "zh-Hans" else ""
-    separator = " " if lang == "en" and not missing else ""
+    source = languages().source
+    text_lang = f' lang="{source.code}"' if missing and lang != source.code else ""
+    separator = (source if missing else language(lang)).typography.sentence_space
     quote = separator.join(rendering.text for _, rendering in renderings)
-    target = _url(page, urls.qa(item.number), renderings[0][0])
+    target = served_relative(page, urls.qa(item.number), renderings[0][0])
     source = f"{qa_label(item.number, lang)} {texts.text(item.question, lang)}"
     return (
         f'<blockquote class="explained-quote"><p{text_lang}>{markup.attribute(quote)}</p>'
@@ -100,15 +97,10 @@ def _sentence_links(page: str, segment_id: str, alignment: Alignment, urls: Docu
         return ""
     items = []
     for number in link.articles:
-        target = _url(page, urls.article(number))
+        target = served_relative(page, urls.article(number))
         items.append(f'<a href="{markup.attribute(target)}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(article_short(number, lang))}</a>')
     for number in link.parts:
-        items.append(f'<a href="{markup.attribute(_url(page, urls.part(number)))}">{markup.attribute(part_label(number, lang))}</a>')
-    label = EXPLAINS[lang] if link.articles else MENTIONS[lang]
+        items.append(f'<a href="{markup.attribute(served_relative(page, urls.part(number)))}">{markup.attribute(part_label(number, lang))}</a>')
+    label = markup.attribute(gettext(EXPLAINS if link.articles else MENTIONS, lang))
     return f'<span class="explains no-terms"><span class="visually-hidden">{label}: </span><span aria-hidden="true">→</span>{" ".join(items)}</span>'
 
-
-def _url(from_page: str, to_page: str, anchor: str = "") -> str:
-    """Relative URL between pages as served with directory URLs."""
-    target = relative(from_page, to_page).removesuffix("index.md") or "./"
-    return target + (f"#{anchor}" if anchor else "")

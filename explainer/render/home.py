@@ -13,21 +13,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import markup
-from .i18n import labels
-from ..translation.conversion import to_traditional
+from ..config.languages import language, languages
+from .i18n import N_, labels, message
+from ..translation.conversion import convert
 from ..document.model import Document, Segment
 from ..config.project import DocumentConfig
-from .pages import DocumentRenderer, NavItem, Page, about_paragraphs, status_notices
+from .pages import DocumentRenderer, NavItem, Page, about_paragraphs, issuer_lines, status_notices
 from ..translation.catalog import Texts
 from .urls import HOME_PAGE, DocumentUrls, relative
 
-INTRO = {
-    "zh-Hans": "本站收录以下{count}份政策文件，逐条呈现全文及有关答记者问。每一部分、每一条、每一问都有以编号构成的固定网址，专业术语链接到中英术语表。",
-    "en": (
-        "This site presents {count} policy documents, article by article, with the press Q&As that explain them. "
-        "Every part, article and question has a permanent link built from its number; terms of art link to the Chinese–English glossary."
-    ),
-}
+INTRO = N_(
+    "This site presents {count} policy documents, article by article, with the press Q&As that explain them. "
+    "Every part, article and question has a permanent link built from its number; terms of art link to the Chinese–English glossary."
+)
 
 
 @dataclass(frozen=True)
@@ -42,13 +40,15 @@ class HostedDocument:
 def short_title(config: DocumentConfig, document: Document, texts: Texts, lang: str) -> str:
     """The document's short title in ``lang`` (documents.yml), else its full title in ``lang``.
 
-    A document without an English translation yet is named by its Chinese short title.
+    A derived language converts the short title of the language it is derived from; a document
+    without a translation yet is named by its short title in the source language.
     """
-    chinese = config.short_title.get("zh-Hans", "")
+    chinese = config.short_title.get(languages().source.code, "")
     if config.short_title.get(lang):
         return config.short_title[lang]
-    if lang == "zh-Hant" and chinese:
-        return to_traditional(chinese)
+    derive = language(lang).derive
+    if derive is not None and config.short_title.get(derive.source):
+        return convert(config.short_title[derive.source], derive.opencc)
     title = texts.get(document.title, lang)
     return chinese if chinese and title.status == "missing" else title.text
 
@@ -89,9 +89,7 @@ class _SiteHome:
         return Page(HOME_PAGE, markup.front_matter(title=title, description=intro[:150]) + "\n".join(body), title)
 
     def _intro(self) -> str:
-        if self.lang == "zh-Hant":
-            return to_traditional(INTRO["zh-Hans"].format(count=len(self.hosted)))
-        return INTRO[self.lang].format(count=len(self.hosted))
+        return message(INTRO, self.lang, count=len(self.hosted))
 
     def _document(self, item: HostedDocument) -> str:
         document, config, texts = item.document, item.config, item.texts
@@ -100,10 +98,7 @@ class _SiteHome:
         target = urls.articles_index if config.is_default else urls.home
         heading = markup.link(self.plain(texts, document.title), relative(HOME_PAGE, target))
         lines = [f"## {heading} {{ #doc-{config.slug} }}", ""]
-        if document.issuers:
-            lines += [f"{markup.text(self.labels['issued_by'])}: {markup.text(self.plain(texts, document.issuers))}", "{: .issuers }", ""]
-        if document.doc_number:
-            lines += [markup.text(self.plain(texts, document.doc_number)), "{: .doc-number }", ""]
+        lines += issuer_lines(document, lambda segment: self.plain(texts, segment), self.lang)
         about, about_lang = self._about(config)
         # The default document's home is this page: all of its description stays here.
         for paragraph in about if config.is_default else about[:1]:
@@ -125,7 +120,7 @@ class _SiteHome:
 
     def _notices(self) -> str:
         """Notices for every translation status other than reviewed met while rendering the blocks."""
-        return status_notices(self.statuses, self.labels)
+        return status_notices(self.statuses, self.lang)
 
 
 def site_home(hosted: Sequence[HostedDocument], lang: str) -> Page:

@@ -1,115 +1,161 @@
-"""Interface wording per language (Traditional Chinese derived from Simplified)."""
+"""Interface strings: English msgids in the code, one gettext catalog per language.
+
+Every string a reader sees that is not the document itself is written in English in
+the code, marked with :func:`N_` (or :func:`NC_` with a context when one English
+text needs two renderings), and translated by the language's catalog
+``explainer/render/locale/<lang>/LC_MESSAGES/interface.po`` (or a project's own
+``translations/<lang>/interface.po``, which takes precedence), read with polib. The
+language registry says where a language's interface comes from: the msgids
+themselves (English), its catalog, or the catalog of another language converted
+with OpenCC (Traditional Chinese from Simplified). A string missing from a catalog
+(or fuzzy there) shows its English msgid, and ``python -m explainer check`` names it.
+
+Placeholders are Python format fields: ``{number}`` is written in the language's
+numerals (五 or 5), ``{roman}`` in Roman numerals (II), others as given. README
+"Interface strings" says how to add a string and update the catalogs (pybabel).
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
+import polib
+
+from ..common.errors import InputError
+from ..config.languages import language, languages
 from ..document.model import chinese_numeral
-from ..translation.conversion import to_traditional
+from ..translation.conversion import convert
 
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 
-_ZH: dict[str, str] = {
-    "site_name": "政策解读",
-    "home": "首页",
-    "full_text": "意见全文",
-    "overview": "总览",
-    "parts_and_articles": "各部分与条目",
-    "qa": "答记者问",
-    "qa_overview": "问答总览",
-    "glossary": "术语表",
-    "previous": "上一条",
-    "next": "下一条",
-    "previous_item": "上一问",
-    "next_item": "下一问",
-    "part": "部分",
-    "articles_in_part": "本部分条目",
-    "question": "问",
-    "answer": "答",
-    "issued_by": "发布机关",
-    "translation_pending": "本页部分内容尚待翻译，暂以中文原文显示。",
-    "machine_draft": "本页部分译文为机器翻译草稿，尚未经人工审校。",
-    "stale": "原文已修改，本页部分译文需要更新。",
-    "in_part": "所属部分",
-    "contents": "目录",
-    "about": "关于本站",
-    "documents": "文件",
-    "dropped": "删除的行",
-    "read_article": "阅读条目",
-    "read_answer": "阅读答问",
-}
 
-_EN: dict[str, str] = {
-    "site_name": "Policy Explainer",
-    "home": "Home",
-    "full_text": "Full text",
-    "overview": "Overview",
-    "parts_and_articles": "Parts and articles",
-    "qa": "Press Q&A",
-    "qa_overview": "Q&A overview",
-    "glossary": "Glossary",
-    "previous": "Previous article",
-    "next": "Next article",
-    "previous_item": "Previous question",
-    "next_item": "Next question",
-    "part": "Part",
-    "articles_in_part": "Articles in this part",
-    "question": "Q",
-    "answer": "A",
-    "issued_by": "Issued by",
-    "translation_pending": "Translation pending: parts of this page are shown in the original Chinese until their English translation is ready.",
-    "machine_draft": "Parts of this page are machine-translation drafts that have not yet been reviewed.",
-    "stale": "The Chinese text has changed since parts of this translation were reviewed; they are being updated.",
-    "in_part": "Part",
-    "contents": "Contents",
-    "about": "About this site",
-    "documents": "Documents",
-    "dropped": "Dropped lines",
-    "read_article": "Read the article",
-    "read_answer": "Read the answer",
+def N_(msgid: str) -> str:  # noqa: N802 - gettext's name for a marked, not yet translated string
+    """Mark ``msgid`` as an interface string (for Babel's extraction); translated later by :func:`gettext`."""
+    return msgid
+
+
+def NC_(context: str, msgid: str) -> tuple[str, str]:  # noqa: N802 - gettext's pgettext marker
+    """Mark ``msgid`` with a context that tells two uses of one English text apart."""
+    return (context, msgid)
+
+
+Message = str | tuple[str, str]
+"""A msgid, or (context, msgid)."""
+
+
+LABELS: dict[str, str] = {
+    "site_name": N_("Policy Explainer"),
+    "home": N_("Home"),
+    "full_text": N_("Full text"),
+    "qa": N_("Press Q&A"),
+    "glossary": N_("Glossary"),
+    "previous": N_("Previous article"),
+    "next": N_("Next article"),
+    "previous_item": N_("Previous question"),
+    "next_item": N_("Next question"),
+    "articles_in_part": N_("Articles in this part"),
+    "issued_by": N_("Issued by"),
+    "translation_pending": N_("Translation pending: parts of this page are shown in the original Chinese until their English translation is ready."),
+    "machine_draft": N_("Parts of this page are machine-translation drafts that have not yet been reviewed."),
+    "stale": N_("The Chinese text has changed since parts of this translation were reviewed; they are being updated."),
+    "contents": N_("Contents"),
 }
+"""The page furniture, by the key the renderers use."""
+
+
+# -- catalogs ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=16)
+def catalog(path: Path | None) -> dict[tuple[str | None, str], str]:
+    """The translated, reviewed entries of an interface catalog, by (context, msgid); none for a missing file."""
+    if path is None or not path.exists():
+        return {}
+    try:
+        po = polib.pofile(str(path), encoding="utf-8", wrapwidth=0)
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        raise InputError(str(path), 1, f"not a valid PO file: {error}") from None
+    return {(entry.msgctxt, entry.msgid): entry.msgstr for entry in po if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags}
+
+
+def gettext(message: Message, lang: str) -> str:
+    """``message`` in ``lang``: its catalog's translation, the converted translation of the language it is
+    derived from, or the English msgid itself."""
+    context, msgid = message if isinstance(message, tuple) else (None, message)
+    described = language(lang)
+    if described.interface == "derive" and described.derive is not None:
+        return convert(gettext(message, described.derive.source), described.derive.opencc)
+    if described.interface == "catalog":
+        return catalog(described.interface_catalog).get((context, msgid), msgid)
+    return msgid
+
+
+def message(text: Message, lang: str, number: int | None = None, **values: object) -> str:
+    """A translated string with its placeholders filled: ``{number}`` in the language's numerals,
+    ``{roman}`` in Roman numerals, the other ``values`` as they are."""
+    translated = gettext(text, lang)
+    if number is not None:
+        values["number"] = chinese_numeral(number) if language(lang).typography.numerals == "chinese" else str(number)
+        values["roman"] = ROMAN[number] if number < len(ROMAN) else str(number)
+    return translated.format(**values) if values else translated
 
 
 def labels(lang: str) -> dict[str, str]:
-    """Interface strings for ``lang`` (zh-Hant derived from zh-Hans)."""
-    if lang == "en":
-        return _EN
-    if lang == "zh-Hant":
-        return {key: to_traditional(value) for key, value in _ZH.items()}
-    return _ZH
+    """The page furniture in ``lang``, by key."""
+    return {key: gettext(msgid, lang) for key, msgid in LABELS.items()}
+
+
+def not_found_texts(lang: str) -> dict[str, str]:
+    """The "page not found" page's texts in ``lang`` (overrides/404.html shows every language's on the root one)."""
+    text = labels(lang)
+    body = N_(
+        "The address may be mistyped, or the page has moved. Every article and question on this site has an address "
+        "built from its number: Article 5 is at {prefix}articles/05/, Question 3 at {prefix}qa/3/."
+    )
+    return {
+        "title": gettext(N_("Page not found"), lang),
+        "body": message(body, lang, prefix=languages().prefix(lang)),
+        "home": text["home"],
+        "full_text": text["full_text"],
+        "qa": text["qa"],
+        "glossary": text["glossary"],
+    }
+
+
+# -- numbered units ------------------------------------------------------------------------------
 
 
 def article_label(number: int, lang: str) -> str:
     """第（五）条 / Article 5."""
-    if lang == "en":
-        return f"Article {number}"
-    label = f"第（{chinese_numeral(number)}）条"
-    return to_traditional(label) if lang == "zh-Hant" else label
+    return message(N_("Article {number}"), lang, number)
 
 
 def article_short(number: int, lang: str) -> str:
     """（五） / Art. 5 — for compact lists and link labels."""
-    if lang == "en":
-        return f"Art. {number}"
-    return f"（{chinese_numeral(number)}）"
+    return message(N_("Art. {number}"), lang, number)
+
+
+def article_heading(number: int, title: str, lang: str) -> str:
+    """（五）总体要求 / Article 5: General requirements — an article named by its number and title."""
+    return message(N_("Article {number}: {title}"), lang, number, title=title)
 
 
 def part_label(number: int, lang: str) -> str:
     """第二部分 / Part II."""
-    if lang == "en":
-        return f"Part {ROMAN[number] if number < len(ROMAN) else number}"
-    label = f"第{chinese_numeral(number)}部分"
-    return to_traditional(label) if lang == "zh-Hant" else label
+    return message(N_("Part {roman}"), lang, number)
 
 
 def part_prefix(number: int, lang: str) -> str:
     """二、 / II. — as part headings are numbered."""
-    if lang == "en":
-        return f"{ROMAN[number] if number < len(ROMAN) else number}."
-    return f"{chinese_numeral(number)}、"
+    return message(N_("{roman}."), lang, number)
+
+
+def part_heading(number: int, title: str, lang: str) -> str:
+    """二、总体要求 / II. General requirements."""
+    return message(N_("{roman}. {title}"), lang, number, title=title)
 
 
 def qa_label(number: int, lang: str) -> str:
     """问题三 / Question 3."""
-    if lang == "en":
-        return f"Question {number}"
-    label = f"问题{chinese_numeral(number)}"
-    return to_traditional(label) if lang == "zh-Hant" else label
+    return message(N_("Question {number}"), lang, number)

@@ -12,6 +12,8 @@ import html
 import json
 import re
 
+from ..common.han import HAN
+
 _SPECIAL = {
     "&": "&amp;",
     "<": "&lt;",
@@ -46,7 +48,7 @@ def attribute(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def front_matter(**fields: str) -> str:
+def front_matter(**fields: object) -> str:
     """YAML front matter; JSON strings are valid YAML and escape everything."""
     lines = ["---"]
     for key, value in fields.items():
@@ -61,12 +63,11 @@ def link(label: str, target: str, css_class: str = "") -> str:
     return f"[{text(label)}]({target}){suffix}"
 
 
-_HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _CJK_PUNCTUATION = "\u3000-\u303f\uff00-\uffef\u00b7\u2014\u2026\u201c\u201d\u2018\u2019"
-_CHINESE_RUN = re.compile(f"[{_HAN}](?:[{_HAN}{_CJK_PUNCTUATION}]*[{_HAN}])?[{_CJK_PUNCTUATION}]?")
+_CHINESE_RUN = re.compile(f"[{HAN}](?:[{HAN}{_CJK_PUNCTUATION}]*[{HAN}])?[{_CJK_PUNCTUATION}]?")
 
 
-def html_with_chinese(value: str, chinese_lang: str = "zh-Hans") -> str:
+def html_with_chinese(value: str, chinese_lang: str) -> str:
     """Escape text for HTML and mark each run of Chinese in it with its own ``lang``.
 
     For English prose that quotes Chinese (a glossary note: "高质量发展 is commonly

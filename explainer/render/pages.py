@@ -11,8 +11,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from . import markup
-from .i18n import article_label, article_short, labels, part_label, part_prefix, qa_label
-from ..translation.conversion import to_traditional
+from ..config.languages import language, languages
+from .i18n import article_heading, article_label, labels, part_heading, part_label, qa_label
+from ..translation.conversion import convert
 from ..document.model import Article, Document, Paragraph, Part, QAItem, Segment
 from ..config.project import DocumentConfig
 from ..translation.catalog import Rendering, Texts
@@ -21,6 +22,9 @@ from .urls import DocumentUrls, relative
 
 STATUS_NOTICE = {"missing": "translation_pending", "machine": "machine_draft", "stale": "stale"}
 NOTICE_KIND = {"missing": "warning", "machine": "info", "stale": "warning"}
+NOTICES = "{{NOTICES}}"
+"""The line of a page where its translation notices go: filled in when the page is complete, from the
+statuses of the texts that page used (known only then), never from text found elsewhere on the page."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class DocumentRenderer:
         self.labels = labels(lang)
         self.extras = extras or PageExtras()
         self._statuses: list[str] = []
+        """Translation statuses of the texts used since the page being built began (see :meth:`_begin_page`)."""
 
     # -- text ------------------------------------------------------------------
 
@@ -85,12 +90,14 @@ class DocumentRenderer:
     def sentence(self, segment: Segment) -> str:
         rendering = self.render(segment)
         classes = "s" if rendering.status == "reviewed" else f"s {rendering.status}"
-        lang_attribute = ' lang="zh-Hans"' if rendering.status == "missing" and self.lang != "zh-Hans" else ""
+        # A missing translation shows the original text, marked with its language.
+        source = languages().source.code
+        lang_attribute = f' lang="{source}"' if rendering.status == "missing" and self.lang != source else ""
         after = "".join(self.extras.after_sentence.get(segment.id, []))
         return f'<span class="{classes}" id="{segment.id}"{lang_attribute}>{markup.text(rendering.text)}</span>{after}'
 
     def paragraph(self, paragraph: Paragraph) -> str:
-        separator = " " if self.lang == "en" else ""
+        separator = language(self.lang).typography.sentence_space
         body = separator.join(self.sentence(segment) for segment in paragraph.segments)
         return f"{body}\n{{: #{paragraph.id} .para }}\n"
 
@@ -98,13 +105,12 @@ class DocumentRenderer:
         return "\n".join(self.paragraph(paragraph) for paragraph in paragraphs)
 
     def article_title(self, article: Article) -> str:
-        title = self.plain(article.title) if article.title else ""
-        if self.lang == "en":
-            return f"{article_label(article.number, 'en')}: {title}" if title else article_label(article.number, "en")
-        return f"{article_short(article.number, self.lang)}{title}" if title else article_label(article.number, self.lang)
+        if not article.title:
+            return article_label(article.number, self.lang)
+        return article_heading(article.number, self.plain(article.title), self.lang)
 
     def part_title(self, part: Part) -> str:
-        return f"{part_prefix(part.number, self.lang)}{' ' if self.lang == 'en' else ''}{self.plain(part.title)}"
+        return part_heading(part.number, self.plain(part.title), self.lang)
 
     def qa_title(self, item: QAItem) -> str:
         return self.plain(item.question)
@@ -120,27 +126,26 @@ class DocumentRenderer:
             pages += [self.qa_page(item) for item in self.document.qa.items]
         return pages
 
-    def _page(self, path: str, title: str, description: str, body: str) -> Page:
-        notices = self._notices()
+    def _begin_page(self) -> None:
+        """Start a page: its notices reflect the texts it uses, whatever was rendered before it."""
+        self._statuses = []
+
+    def _page(self, path: str, title: str, description: str, lines: list[str]) -> Page:
+        """Assemble a page begun with :meth:`_begin_page`; its :data:`NOTICES` line becomes its translation notices."""
+        notices = status_notices(self._statuses, self.lang)
+        self._statuses = []
+        body = "\n".join(notices if line == NOTICES else line for line in lines)
         extras = "\n".join(self.extras.after_body.get(path, []))
-        markdown = markup.front_matter(title=title, description=_summary(description)) + body.replace("{{NOTICES}}", notices) + ("\n" + extras if extras else "")
+        markdown = markup.front_matter(title=title, description=_summary(description)) + body + ("\n" + extras if extras else "")
         provenance = provenance_block(self.config, self.lang)
         return Page(path, markdown + ("\n" + provenance if provenance else ""), title)
 
-    def _notices(self) -> str:
-        """Admonitions for every translation status other than reviewed seen on the page."""
-        notices = status_notices(self._statuses, self.labels)
-        self._statuses = []
-        return notices
-
     def home(self) -> Page:
+        self._begin_page()
         path = self.urls.home
         title = self.plain(self.document.title)
-        lines = [f"# {markup.text(title)} {{ #top }}", "", "{{NOTICES}}"]
-        if self.document.issuers:
-            lines += [f"{markup.text(self.labels['issued_by'])}: {markup.text(self.plain(self.document.issuers))}", "{: .issuers }", ""]
-        if self.document.doc_number:
-            lines += [markup.text(self.plain(self.document.doc_number)), "{: .doc-number }", ""]
+        lines = [f"# {markup.text(title)} {{ #top }}", "", NOTICES]
+        lines += issuer_lines(self.document, self.plain, self.lang)
         about, about_lang = self._about()
         for paragraph in about:
             lines += [markup.text(paragraph), *([f'{{: lang="{about_lang}" }}'] if about_lang else []), ""]
@@ -151,7 +156,7 @@ class DocumentRenderer:
         if self.document.qa:
             lines.append(f"- {markup.link(self.plain(self.document.qa.title), relative(path, self.urls.qa_index))}")
         lines.append("")
-        return self._page(path, title, " ".join(self.config.about.get(self.lang, ())) or title, "\n".join(lines))
+        return self._page(path, title, " ".join(self.config.about.get(self.lang, ())) or title, lines)
 
     def _about(self) -> tuple[Sequence[str], str]:
         about, about_lang = about_paragraphs(self.config, self.lang)
@@ -160,9 +165,10 @@ class DocumentRenderer:
         return about, about_lang
 
     def articles_index(self) -> Page:
+        self._begin_page()
         path = self.urls.articles_index
         title = self.plain(self.document.title)
-        lines = [f"# {markup.text(title)} {{ #full-text }}", "", "{{NOTICES}}"]
+        lines = [f"# {markup.text(title)} {{ #full-text }}", "", NOTICES]
         lines.append(self.paragraphs(self.document.preamble))
         for part in self.document.parts:
             lines += ["", f"## {markup.link(self.part_title(part), relative(path, self.urls.part(part.number)))} {{ #part{part.number} }}", ""]
@@ -174,25 +180,27 @@ class DocumentRenderer:
             lines += ["", self.paragraphs(self.document.closing)]
         lines.append("")
         first = self.document.preamble[0].segments[0] if self.document.preamble else self.document.title
-        return self._page(path, title, self.plain(first), "\n".join(lines))
+        return self._page(path, title, self.plain(first), lines)
 
     def part_page(self, part: Part) -> Page:
+        self._begin_page()
         path = self.urls.part(part.number)
         title = self.part_title(part)
         lines = self._crumbs(
             markup.link(self.labels["full_text"], relative(path, self.urls.articles_index)),
             markup.text(part_label(part.number, self.lang)),
         )
-        lines += [f"# {markup.text(title)} {{ #part{part.number} }}", "", "{{NOTICES}}"]
+        lines += [f"# {markup.text(title)} {{ #part{part.number} }}", "", NOTICES]
         lines.append(self.paragraphs(part.intro))
         lines += [f"## {markup.text(self.labels['articles_in_part'])} {{ #articles }}", ""]
         for number in part.articles:
             article = self.document.article(number)
             lines.append(f"- {markup.link(self.article_title(article), relative(path, self.urls.article(number)))}")
         lines.append("")
-        return self._page(path, title, title, "\n".join(lines))
+        return self._page(path, title, title, lines)
 
     def article_page(self, article: Article) -> Page:
+        self._begin_page()
         path = self.urls.article(article.number)
         part = self.document.part(article.part)
         title = self.article_title(article)
@@ -200,11 +208,11 @@ class DocumentRenderer:
             markup.link(f"{part_label(part.number, self.lang)} {self.plain(part.title)}", relative(path, self.urls.part(part.number))),
             markup.text(article_label(article.number, self.lang)),
         )
-        lines += [f"# {markup.text(title)} {{ #a{article.key} }}", "", *self.extras.after_title.get(path, []), "{{NOTICES}}"]
+        lines += [f"# {markup.text(title)} {{ #a{article.key} }}", "", *self.extras.after_title.get(path, []), NOTICES]
         lines.append(self.paragraphs(article.paragraphs))
         lines.append(self._pager(path, article.number, len(self.document.articles), self.urls.article, self._article_link_title, "previous", "next"))
         description = self.plain(article.paragraphs[0].segments[0]) if article.paragraphs else title
-        return self._page(path, title, description, "\n".join(lines))
+        return self._page(path, title, description, lines)
 
     @staticmethod
     def _crumbs(*items: str) -> list[str]:
@@ -230,7 +238,7 @@ class DocumentRenderer:
     ) -> str:
         """Previous/next links between numbered pages (articles, Q&A items)."""
         links = []
-        colon = ": " if self.lang == "en" else "："
+        colon = language(self.lang).typography.colon
         if number > 1:
             label = f"← {self.labels[previous_key]}{colon}{title_of(number - 1)}"
             links.append(f"[{markup.text(label)}]({relative(path, url(number - 1))}){{ .prev rel=prev }}")
@@ -240,6 +248,7 @@ class DocumentRenderer:
         return "\n" + "\n".join(links) + "\n{: .pager }\n" if links else ""
 
     def qa_index(self) -> Page:
+        self._begin_page()
         assert self.document.qa
         qa = self.document.qa
         path = self.urls.qa_index
@@ -247,15 +256,16 @@ class DocumentRenderer:
         lines = [f"# {markup.text(title)} {{ #qa }}", ""]
         if qa.subtitle:
             lines += [f"<span class=\"s\" id=\"{qa.subtitle.id}\">{markup.text(self.plain(qa.subtitle))}</span>", "{: .subtitle #qa-sub-p }", ""]
-        lines.append("{{NOTICES}}")
+        lines.append(NOTICES)
         lines.append(self.paragraphs(qa.intro))
         lines.append("")
         for item in qa.items:
             lines.append(f"{item.number}. {markup.link(self.qa_title(item), relative(path, self.urls.qa(item.number)))}")
         lines.append("")
-        return self._page(path, title, self.plain(qa.subtitle) if qa.subtitle else title, "\n".join(lines))
+        return self._page(path, title, self.plain(qa.subtitle) if qa.subtitle else title, lines)
 
     def qa_page(self, item: QAItem) -> Page:
+        self._begin_page()
         assert self.document.qa
         qa = self.document.qa
         path = self.urls.qa(item.number)
@@ -264,11 +274,11 @@ class DocumentRenderer:
             markup.link(self.labels["qa"], relative(path, self.urls.qa_index)),
             markup.text(qa_label(item.number, self.lang)),
         )
-        lines += [f"# {markup.text(title)} {{ #q{item.number} }}", "", *self.extras.after_title.get(path, []), "{{NOTICES}}"]
+        lines += [f"# {markup.text(title)} {{ #q{item.number} }}", "", *self.extras.after_title.get(path, []), NOTICES]
         lines.append(self.paragraphs(item.answer))
         lines.append(self._pager(path, item.number, len(qa.items), self.urls.qa, self._qa_link_title, "previous_item", "next_item"))
         description = self.plain(item.answer[0].segments[0]) if item.answer else title
-        return self._page(path, f"{qa_label(item.number, self.lang)} {title}", description, "\n".join(lines))
+        return self._page(path, f"{qa_label(item.number, self.lang)} {title}", description, lines)
 
     # -- navigation ------------------------------------------------------------
 
@@ -299,30 +309,45 @@ class DocumentRenderer:
         return items
 
 
-def status_notices(statuses: Iterable[str], texts: dict[str, str]) -> str:
-    """Admonitions for every translation status other than reviewed among ``statuses``."""
+def status_notices(statuses: Iterable[str], lang: str, pending: str | None = None) -> str:
+    """Admonitions in ``lang`` for every translation status other than reviewed among ``statuses``;
+    ``pending`` replaces the notice of missing translations (side-by-side pages mark each sentence)."""
     seen = set(statuses)
-    blocks = [
-        f'!!! {NOTICE_KIND[status]} ""\n    {markup.text(texts[STATUS_NOTICE[status]])}\n'
-        for status in ("missing", "machine", "stale")
-        if status in seen
-    ]
+    texts = labels(lang)
+    blocks = []
+    for status in ("missing", "machine", "stale"):
+        if status in seen:
+            text = pending if status == "missing" and pending is not None else texts[STATUS_NOTICE[status]]
+            blocks.append(f'!!! {NOTICE_KIND[status]} ""\n    {markup.text(text)}\n')
     return "\n".join(blocks)
+
+
+def issuer_lines(document: Document, plain: Callable[[Segment], str], lang: str) -> list[str]:
+    """The issuing bodies and the issuing number under a document's title (``plain`` renders a segment)."""
+    lines = []
+    if document.issuers:
+        lines += [f"{markup.text(labels(lang)['issued_by'])}: {markup.text(plain(document.issuers))}", "{: .issuers }", ""]
+    if document.doc_number:
+        lines += [markup.text(plain(document.doc_number)), "{: .doc-number }", ""]
+    return lines
 
 
 def about_paragraphs(config: DocumentConfig, lang: str) -> tuple[Sequence[str], str]:
     """A document's 'about' paragraphs in ``lang``, and their lang attribute when they fall back.
 
-    Traditional is derived from Simplified; English that is not written yet
-    shows the Chinese, marked ``zh-Hans`` (the caller adds the pending notice).
+    A derived language converts those of the language it is derived from; a translated
+    language that has none yet shows the source language's, marked with its code (the
+    caller adds the pending notice).
     """
     own = config.about.get(lang, ())
-    chinese = config.about.get("zh-Hans", ())
-    if own or not chinese:
+    source = languages().source.code
+    original = config.about.get(source, ())
+    if own or not original:
         return own, ""
-    if lang == "zh-Hant":
-        return [to_traditional(text) for text in chinese], ""
-    return chinese, "zh-Hans"
+    derive = language(lang).derive
+    if derive is not None:
+        return [convert(text, derive.opencc) for text in about_paragraphs(config, derive.source)[0]], ""
+    return original, source
 
 
 def _summary(text: str, limit: int = 150) -> str:

@@ -1,12 +1,14 @@
-"""Side-by-side pages: the Chinese beside the English, sentence by sentence.
+"""Side-by-side pages: the original beside a translation, sentence by sentence.
 
 Every article and Q&A item gets a parallel page (``parallel/articles/05/``,
 ``parallel/qa/3/``) and the whole document one more (``parallel/``), for
 printing. Each language's site has its own copies: the interface is in that
-language, and the Chinese column is in Traditional characters on the zh-Hant
-site and in Simplified characters elsewhere. Rows are the document's sentence
-segments, so the alignment is exact; a sentence whose English is still missing
-shows a "translation pending" marker in the English column, never a gap.
+language; the left column holds the original in the script of the site (Traditional
+characters on the zh-Hant site, Simplified elsewhere) and the right one the
+translation: the site's own language when it is translated, else its partner in
+the language registry. Rows are the document's sentence segments, so the alignment
+is exact; a sentence whose translation is still missing shows a "translation
+pending" marker in the translation column, never a gap.
 
 Paragraphs keep their ids (``a05-p1``) and rows their sentence ids
 (``a05-p1-s1``), so links and citations work as on the reading pages.
@@ -14,21 +16,17 @@ Paragraphs keep their ids (``a05-p1``) and rows their sentence ids
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 from . import markup
 from .citation import Citations, CitationUnit
-from .i18n import article_label, article_short, labels, part_prefix, qa_label
+from ..config.languages import language, languages
+from .i18n import article_heading, article_label, article_short, labels, part_prefix, qa_label
 from ..document.model import Article, Document, Paragraph, QAItem, Segment
-from .pages import NOTICE_KIND, STATUS_NOTICE, Page
+from .pages import Page, status_notices
 from .share import citation_block, label
 from ..translation.catalog import Texts
 from .urls import DocumentUrls, relative
-
-LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
-"""Column headings: each language named in itself."""
-
 
 def special_page_front_matter(title: str, description: str) -> str:
     """Front matter of a generated view: no sidebars (the width goes to the text), not in search results.
@@ -36,19 +34,7 @@ def special_page_front_matter(title: str, description: str) -> str:
     These pages repeat text that the reading pages already hold, so search
     leaves them out instead of listing every sentence twice.
     """
-    fields = {"title": title, "description": description, "search": {"exclude": True}, "hide": ["navigation", "toc"]}
-    return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items()) + "---\n\n"
-
-
-def notices(statuses: Iterable[str], lang: str) -> str:
-    """Admonitions for the English translation states seen on a parallel page."""
-    seen = set(statuses)
-    blocks = []
-    for status in ("missing", "machine", "stale"):
-        if status in seen:
-            text = label("pending_notice", lang) if status == "missing" else labels(lang)[STATUS_NOTICE[status]]
-            blocks.append(f'!!! {NOTICE_KIND[status]} ""\n    {markup.text(text)}\n')
-    return "\n".join(blocks)
+    return markup.front_matter(title=title, description=description, search={"exclude": True}, hide=["navigation", "toc"])
 
 
 class ParallelRenderer:
@@ -60,26 +46,29 @@ class ParallelRenderer:
         self.urls = urls
         self.lang = lang
         self.base_url = base_url
-        self.zh = "zh-Hant" if lang == "zh-Hant" else "zh-Hans"
+        self.zh = languages().original_script(lang).code
+        """The language of the left column: the original, in the site's script."""
+        self.en = lang if language(lang).translated else language(lang).partner
+        """The language of the right column: the translation."""
         self.citations = Citations(document, texts, urls, lang)
         self._statuses: set[str] = set()
 
     # -- cells and rows --------------------------------------------------------------
 
     def _english(self, segment: Segment) -> tuple[str, str]:
-        """(escaped English HTML, status) of a segment; missing English is marked, not left blank."""
-        rendering = self.texts.get(segment, "en")
+        """(escaped HTML of the translation, status) of a segment; a missing translation is marked, not left blank."""
+        rendering = self.texts.get(segment, self.en)
         self._statuses.add(rendering.status)
         if rendering.status == "missing":
             return f'<span class="pending" lang="{self.lang}">{markup.attribute(label("pending_cell", self.lang))}</span>', "missing"
         return markup.attribute(rendering.text), rendering.status
 
     def _cells(self, tag: str, zh_prefix: str, segment: Segment, en_prefix: str) -> str:
-        """The Chinese cell and the English cell of one segment (``tag`` is p or span)."""
+        """The original's cell and the translation's cell of one segment (``tag`` is p or span)."""
         zh = markup.attribute(zh_prefix + self.texts.text(segment, self.zh))
         english, status = self._english(segment)
         css = f' class="{status}"' if status in ("machine", "stale") else ""
-        return f'<{tag} lang="{self.zh}">{zh}</{tag}><{tag} lang="en"{css}>{markup.attribute(en_prefix)}{english}</{tag}>'
+        return f'<{tag} lang="{self.zh}">{zh}</{tag}><{tag} lang="{self.en}"{css}>{markup.attribute(en_prefix)}{english}</{tag}>'
 
     def row(self, segment: Segment, css: str = "par-row", zh_prefix: str = "", en_prefix: str = "") -> str:
         return f'<div class="{css}" id="{segment.id}">{self._cells("p", zh_prefix, segment, en_prefix)}</div>'
@@ -98,8 +87,8 @@ class ParallelRenderer:
     def columns(self) -> str:
         """Column headings; on a phone the columns stack and the headings hide."""
         return (
-            f'<div class="par-row par-head" aria-hidden="true"><p lang="{self.zh}">{LANGUAGE_NAMES[self.zh]}</p>'
-            f'<p lang="en">{LANGUAGE_NAMES["en"]}</p></div>'
+            f'<div class="par-row par-head" aria-hidden="true"><p lang="{self.zh}">{markup.attribute(language(self.zh).name)}</p>'
+            f'<p lang="{self.en}">{markup.attribute(language(self.en).name)}</p></div>'
         )
 
     def _table(self, rows: list[str]) -> str:
@@ -109,8 +98,8 @@ class ParallelRenderer:
 
     def _article_prefixes(self, article: Article) -> tuple[str, str]:
         if article.title:
-            return article_short(article.number, self.zh), f"{article_label(article.number, 'en')}: "
-        return article_label(article.number, self.zh), article_label(article.number, "en")
+            return article_short(article.number, self.zh), article_label(article.number, self.en) + language(self.en).typography.colon
+        return article_label(article.number, self.zh), article_label(article.number, self.en)
 
     def _page(self, path: str, title: str, description: str, crumbs: list[str], rows: list[str], units: list[CitationUnit]) -> Page:
         """Assemble a page; ``rows`` were rendered since the last page, so their translation states are known."""
@@ -123,7 +112,7 @@ class ParallelRenderer:
             "",
             f"# {markup.text(title)} {{ #parallel }}",
             "",
-            notices(found, self.lang),
+            status_notices(found, self.lang, pending=label("pending_notice", self.lang)),
             table,
             citation_block(units, self.lang, self.base_url),
         ]
@@ -151,7 +140,7 @@ class ParallelRenderer:
         title = self._translated(article.title) if article.title else None
         if title is None:
             return label_text
-        return f"{label_text}: {title}" if self.lang == "en" else f"{article_short(article.number, self.lang)}{title}"
+        return article_heading(article.number, title, self.lang)
 
     def _qa_title(self, item: QAItem) -> str:
         question = self._translated(item.question)
@@ -179,7 +168,7 @@ class ParallelRenderer:
             markup.link(qa_label(item.number, self.lang), relative(path, self.urls.qa(item.number))),
             markup.link(label("whole_side_by_side", self.lang), relative(path, self.urls.parallel_document, f"q{item.number}")),
         ]
-        rows = [self.row(item.question, "par-row par-title", f"{qa_label(item.number, self.zh)} ", f"{qa_label(item.number, 'en')}: ")]
+        rows = [self.row(item.question, "par-row par-title", f"{qa_label(item.number, self.zh)} ", qa_label(item.number, self.en) + language(self.en).typography.colon)]
         rows += self.paragraphs(item.answer)
         description = title
         return self._page(path, title, description, crumbs, rows, [self.citations.qa_item(item.number)])
@@ -202,7 +191,7 @@ class ParallelRenderer:
             rows.append(self.row(document.doc_number, "par-row par-doc-number"))
         rows += self.paragraphs(document.preamble)
         for part in document.parts:
-            rows.append(self.heading_row(2, f"part{part.number}", part.title, part_prefix(part.number, self.zh), part_prefix(part.number, "en") + " "))
+            rows.append(self.heading_row(2, f"part{part.number}", part.title, part_prefix(part.number, self.zh), part_prefix(part.number, self.en) + language(self.en).typography.word_space))
             rows += self.paragraphs(part.intro)
             for number in part.articles:
                 article = document.article(number)
@@ -220,7 +209,7 @@ class ParallelRenderer:
                 rows.append(self.row(qa.subtitle, "par-row par-subtitle"))
             rows += self.paragraphs(qa.intro)
             for item in qa.items:
-                rows.append(self.heading_row(3, f"q{item.number}", item.question, f"{qa_label(item.number, self.zh)} ", f"{qa_label(item.number, 'en')}: "))
+                rows.append(self.heading_row(3, f"q{item.number}", item.question, f"{qa_label(item.number, self.zh)} ", qa_label(item.number, self.en) + language(self.en).typography.colon))
                 rows += self.paragraphs(item.answer)
         description = title
         return self._page(path, title, description, crumbs, rows, self.citations.all_units())

@@ -9,15 +9,15 @@ is the reading page's anchor with ``print/`` in front. The print stylesheet
 from __future__ import annotations
 
 from . import markup
-from .citation import Citations, absolute_url
+from .citation import Citations
 from .i18n import labels, qa_label
 from ..document.model import Document
 from .parallel import special_page_front_matter
 from ..config.project import DocumentConfig
-from .pages import NOTICE_KIND, STATUS_NOTICE, DocumentRenderer, Page, PageExtras
+from .pages import DocumentRenderer, Page, PageExtras, issuer_lines, status_notices
 from .share import citation_block, label
 from ..translation.catalog import Texts
-from .urls import DocumentUrls, relative
+from .urls import DocumentUrls, absolute_url, relative
 
 
 def print_page(document: Document, config: DocumentConfig, texts: Texts, lang: str, base_url: str) -> Page:
@@ -41,12 +41,10 @@ def print_page(document: Document, config: DocumentConfig, texts: Texts, lang: s
         f"# {markup.text(title)} {{ #full-text }}",
         "",
     ]
-    if document.issuers:
-        lines += [f"{markup.text(labels(lang)['issued_by'])}: {markup.text(renderer.plain(document.issuers))}", "{: .issuers }", ""]
-    if document.doc_number:
-        lines += [markup.text(renderer.plain(document.doc_number)), "{: .doc-number }", ""]
+    lines += issuer_lines(document, renderer.plain, lang)
     lines += [f"{markup.text(label('online_at', lang))}: <{home}>", "{: .print-source .no-terms }", ""]
-    lines.append(_notices(document, texts, lang))
+    # The reading pages' notices, for every state found in the document.
+    lines.append(status_notices((texts.get(segment, lang).status for segment in document.segments()), lang))
     lines.append(renderer.paragraphs(document.preamble))
     for part in document.parts:
         lines += ["", f"## {markup.text(renderer.part_title(part))} {{ #part{part.number} }}", ""]
@@ -70,12 +68,3 @@ def print_page(document: Document, config: DocumentConfig, texts: Texts, lang: s
     lines += ["", citation_block(Citations(document, texts, urls, lang).all_units(), lang, base_url)]
     return Page(path, "\n".join(lines), title)
 
-
-def _notices(document: Document, texts: Texts, lang: str) -> str:
-    """The reading pages' translation notices, for every state found in the document."""
-    seen = {texts.get(segment, lang).status for segment in document.segments()}
-    blocks = []
-    for status in ("missing", "machine", "stale"):
-        if status in seen:
-            blocks.append(f'!!! {NOTICE_KIND[status]} ""\n    {markup.text(labels(lang)[STATUS_NOTICE[status]])}\n')
-    return "\n".join(blocks)

@@ -1,7 +1,7 @@
 """Tools for teachers and partners on the reading pages: citations, a share panel with a QR code,
 links to the side-by-side and printable pages.
 
-Everything here is added to pages through :class:`~explainer.render.PageExtras`:
+Everything here is added to pages through :class:`~explainer.render.pages.PageExtras`:
 
 - under the heading of each article and Q&A page, a line of links (side by side,
   cite and share) and the page's citation, which only print shows;
@@ -18,77 +18,53 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from .citation import PARAGRAPH_FORMAT, Citations, CitationUnit, absolute_url
-from ..translation.conversion import to_traditional
+from .citation import PARAGRAPH_FORMAT, Citations, CitationUnit
+from .i18n import N_, gettext
 from .markup import attribute
 from ..document.model import Document
 from .qr import qr_code
 from .pages import PageExtras
 from ..translation.catalog import Texts
-from .urls import DocumentUrls, lang_prefix, qr_image, served_relative
+from .urls import DocumentUrls, absolute_url, lang_prefix, qr_image, served_relative
 
 QR_DISPLAY_PIXELS = 144
 """Width and height of the QR code in the share panel (CSS pixels): scannable from a phone held near the screen."""
 
-_LABELS: dict[str, dict[str, str]] = {
-    "zh-Hans": {
-        "side_by_side": "中英对照",
-        "whole_side_by_side": "全文中英对照",
-        "printable": "打印版全文",
-        "cite_and_share": "引用与分享",
-        "cite_short": "引用 · 二维码",
-        "cite_as": "引用",
-        "permanent_link": "固定链接",
-        "qr_alt": "二维码，链接到 {url}",
-        "download_qr": "下载二维码（SVG）",
-        "for_teachers": "教学与打印",
-        "pending_cell": "（译文待补）",
-        "pending_notice": "部分句子尚无英文译文，已标注“译文待补”。",
-        "columns_label": "原文与译文",
-        "online_at": "网址",
-        "js_link": "第{n}段的链接",
-        "js_copy": "复制第{n}段的引用",
-        "js_copy_unit": "复制引用",
-        "js_copied": "已复制引用：",
-        "js_failed": "无法自动复制，请手动复制：",
-    },
-    "en": {
-        "side_by_side": "Chinese and English side by side",
-        "whole_side_by_side": "Whole document side by side",
-        "printable": "Printable full text",
-        "cite_and_share": "Cite and share",
-        "cite_short": "Cite · QR code",
-        "cite_as": "Cite as",
-        "permanent_link": "Permanent link",
-        "qr_alt": "QR code linking to {url}",
-        "download_qr": "Download the QR code (SVG)",
-        "for_teachers": "For teaching and printing",
-        "pending_cell": "Translation pending",
-        "pending_notice": "Some sentences have no English translation yet; they are marked “Translation pending”.",
-        "columns_label": "Original and translation",
-        "online_at": "Online at",
-        "js_link": "Link to paragraph {n}",
-        "js_copy": "Copy the citation of paragraph {n}",
-        "js_copy_unit": "Copy citation",
-        "js_copied": "Citation copied: ",
-        "js_failed": "Could not copy automatically; copy this by hand:",
-    },
+SHARE_LABELS: dict[str, str] = {
+    "side_by_side": N_("Chinese and English side by side"),
+    "whole_side_by_side": N_("Whole document side by side"),
+    "printable": N_("Printable full text"),
+    "cite_and_share": N_("Cite and share"),
+    "cite_short": N_("Cite · QR code"),
+    "cite_as": N_("Cite as"),
+    "permanent_link": N_("Permanent link"),
+    "qr_alt": N_("QR code linking to {url}"),
+    "download_qr": N_("Download the QR code (SVG)"),
+    "for_teachers": N_("For teaching and printing"),
+    "pending_cell": N_("Translation pending"),
+    "pending_notice": N_("Some sentences have no English translation yet; they are marked “Translation pending”."),
+    "columns_label": N_("Original and translation"),
+    "online_at": N_("Online at"),
+    "js_link": N_("Link to paragraph {n}"),
+    "js_copy": N_("Copy the citation of paragraph {n}"),
+    "js_copy_unit": N_("Copy citation"),
+    "js_copied": N_("Citation copied: "),
+    "js_failed": N_("Could not copy automatically; copy this by hand:"),
 }
+"""Interface strings of the sharing tools, by key; ``js_`` ones are handed to tools.js."""
 
 
 def label(key: str, lang: str) -> str:
-    """Interface text of the sharing tools in ``lang`` (zh-Hant derived from zh-Hans)."""
-    if lang == "zh-Hant":
-        return to_traditional(_LABELS["zh-Hans"][key])
-    return _LABELS[lang][key]
+    """Interface text of the sharing tools in ``lang``."""
+    return gettext(SHARE_LABELS[key], lang)
 
 
 def citation_data(units: Iterable[CitationUnit], lang: str, base_url: str) -> str:
     """The JSON that tools.js reads: paragraph format, units (citation, URL) and its labels."""
     data = {
-        "p": PARAGRAPH_FORMAT[lang],
+        "p": gettext(PARAGRAPH_FORMAT, lang),
         "u": {unit.key: [unit.text, absolute_url(base_url, unit.page, lang)] for unit in units},
-        "l": {key.removeprefix("js_"): label(key, lang) for key in _LABELS["en"] if key.startswith("js_")},
+        "l": {key.removeprefix("js_"): label(key, lang) for key in SHARE_LABELS if key.startswith("js_")},
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 

@@ -73,6 +73,11 @@ def qr_image(page: str) -> str:
     return page.removesuffix("index.md") + "qr.svg"
 
 
+def absolute_url(base_url: str, page: str, lang: str) -> str:
+    """The permanent public URL of a page: site_url + language prefix + path."""
+    return base_url.rstrip("/") + site_path(page, lang)
+
+
 def site_path(page: str, lang: str) -> str:
     """``articles/05/index.md`` → ``/en/articles/05/`` (site-relative, starts with /)."""
     directory = page[: -len("index.md")] if page.endswith("index.md") else page.removesuffix(".md") + "/"

@@ -1,9 +1,8 @@
-"""For teachers and partners: one entry point for the pipeline.
+"""The views of a document beside its reading pages, for teachers and partners: one entry point for the pipeline.
 
-Gathers what :mod:`explainer.share` (citations, share panel, QR codes),
-:mod:`explainer.parallel` (side-by-side pages) and :mod:`explainer.printable`
-(printable full text) add to one document in one language, and what
-:mod:`explainer.sitemap` adds to the whole site.
+Gathers what :mod:`explainer.render.share` (citations, share panel, QR codes),
+:mod:`explainer.render.parallel` (side-by-side pages) and :mod:`explainer.render.printable`
+(printable full text) add to one document in one language.
 """
 
 from __future__ import annotations

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..common.han import HAN_CHAR
+from ..config.languages import languages
 from ..document.model import Document
 from .catalog import load_catalog, po_path
 
 NUMBER_RE = re.compile(r"\d+(?:\.\d+)?%?")
-HAN_RE = re.compile(r"[\u3400-\u9fff]")
+HAN_RE = HAN_CHAR
 PARENTHESISED_RE = re.compile(r"\([^()]*\)")
 
 
@@ -38,8 +40,13 @@ def stray_chinese(english: str) -> list[str]:
 
 
 def translation_problems(root: Path, document: Document) -> list[str]:
-    """Every problem of the English PO file of ``document``, one line each."""
-    path = po_path(root, "en", document.slug)
+    """Every problem of the PO files of ``document`` in the translated languages, one line each."""
+    return [problem for language in languages().translated() for problem in language_problems(root, document, language.code)]
+
+
+def language_problems(root: Path, document: Document, lang: str) -> list[str]:
+    """Every problem of the PO file of ``document`` in ``lang``, one line each."""
+    path = po_path(root, lang, document.slug)
     catalog = load_catalog(path)
     problems: list[str] = []
     ids = set()

@@ -91,7 +91,7 @@ def draft_document(po: polib.POFile, engine: Engine, engine_name: str) -> tuple[
 
 def translate_project(
     root: Path,
-    lang: str,
+    lang: str | None,
     engine_name: str,
     timeout: float,
     only: str | None = None,
@@ -99,8 +99,10 @@ def translate_project(
 ) -> int:
     """``python -m explainer translate``: returns the exit status."""
     project = load_project(root)
+    translated = project.languages.translated()
+    lang = lang or (translated[0].code if translated else "")
     if lang not in project.languages or not project.languages[lang].translated:
-        codes = ", ".join(language.code for language in project.languages.translated())
+        codes = ", ".join(language.code for language in translated)
         print(f"translate: '{lang}' is not a translated language of documents.yml: expected one of {codes}", file=sys.stderr)
         return 2
     configs = [config for config in project.documents if only is None or config.slug == only]

@@ -1,0 +1,128 @@
+"""A fourth language from configuration and PO files only: French, in tests/fixtures/fourth-language/.
+
+The fixture holds documents.yml (the French entry of its ``languages:`` section)
+and two incomplete PO files (translations/fr/: the document and the interface);
+no code knows French. The site builds strictly, French pages show the Chinese
+with a pending notice where the translation is missing, and ``check`` names the
+interface strings still to translate.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from explainer.config.languages import languages, use_languages
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "fourth-language"
+SEED = "vocational-education-2021"
+SHARED = (
+    "mkdocs.yml",
+    "overrides",
+    "docs/assets",
+    "glossary",
+    f"sources/{SEED}.txt",
+    f"sources/{SEED}.corrections.yml",
+    f"sources/{SEED}.alignment.yml",
+    f"translations/en/{SEED}.po",
+)
+
+
+def assemble(target: Path) -> Path:
+    """The bundled project's files with the fixture laid over them."""
+    for name in SHARED:
+        source, destination = ROOT / name, target / name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, destination)
+        else:
+            shutil.copy2(source, destination)
+    shutil.copytree(FIXTURE, target, dirs_exist_ok=True)
+    return target
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _restore_languages() -> Iterator[None]:
+    """Loading the fixture puts its registry in use; the other tests expect the bundled project's."""
+    before = languages()
+    yield
+    use_languages(before)
+
+
+@pytest.fixture(scope="module")
+def french_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from explainer.backend.build import build_site
+
+    project = assemble(tmp_path_factory.mktemp("fourth") / "project")
+    build_site(project, strict=True, output=project / "site")
+    return project
+
+
+def test_french_pages_are_built_from_configuration(french_site: Path) -> None:
+    page = (french_site / "site" / "fr" / "articles" / "05" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in page
+    # The translated title and sentence, with French typography (" : " after the label).
+    assert "Article 5 : Favoriser la progression verticale entre les niveaux de l&#39;enseignement professionnel" in page
+    assert "Les écoles professionnelles secondaires qui en ont les moyens seront encouragées" in page
+    # A sentence not translated yet shows the Chinese, marked as such, with the pending notice.
+    assert '<span class="s missing" id="a05-p1-s1" lang="zh-Hans">大力提升中等职业教育办学质量' in page
+    assert "Traduction en cours : certaines parties de cette page sont affichées dans l'original chinois" in page
+    # Interface strings the French catalog lacks show their English msgid.
+    assert "Next article" in page
+    # Every language's switcher offers French, named in itself.
+    english = (french_site / "site" / "en" / "articles" / "05" / "index.html").read_text(encoding="utf-8")
+    assert "Français" in english and 'hreflang="fr"' in english
+
+
+def test_french_side_by_side_pages_pair_the_chinese_with_french(french_site: Path) -> None:
+    page = (french_site / "site" / "fr" / "parallel" / "articles" / "05" / "index.html").read_text(encoding="utf-8")
+    assert '<p lang="zh-Hans">简体中文</p><p lang="fr">Français</p>' in page
+    assert '<p lang="fr">Les écoles professionnelles secondaires' in page
+
+
+def test_the_data_export_carries_french_with_its_status(french_site: Path) -> None:
+    data = json.loads((french_site / "site" / "data" / f"{SEED}.json").read_text(encoding="utf-8"))
+    title = data["title"]
+    assert list(title) == ["id", "zh-Hans", "zh-Hant", "en", "en_status", "fr", "fr_status"]
+    assert title["fr_status"] == "reviewed" and title["fr"].startswith("Avis sur la promotion")
+    sentence = data["articles"][4]["paragraphs"][0][0]
+    assert (sentence["fr"], sentence["fr_status"]) == (None, "missing")
+    assert data["url"]["fr"] == "/fr/"
+    sitemap = (french_site / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'hreflang="fr" href="https://policy-explainer.github.io/fr/articles/05/"' in sitemap
+
+
+def test_french_search_index_is_built(french_site: Path) -> None:
+    assert (french_site / "site" / "fr" / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_check_names_the_interface_strings_french_lacks(french_site: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "explainer", "--root", str(french_site), "check"], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 1, result.stderr
+    catalog = french_site / "translations" / "fr" / "interface.po"
+    assert f'  {catalog}: interface string "Next article" of explainer/render/i18n.py:' in result.stdout
+    assert "is not translated" in result.stdout
+    assert '"Home"' not in result.stdout  # translated in the fixture
+    assert f"{french_site / 'translations' / 'fr' / SEED}.po" in result.stdout  # the document's pending sentences
+
+
+def test_an_unknown_language_code_is_a_file_and_line_error(tmp_path: Path) -> None:
+    project = assemble(tmp_path / "project")
+    config = project / "documents.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - zh-Hant\n", "  - zh-Hant\n  - ja\n"), encoding="utf-8")
+    line = config.read_text(encoding="utf-8").splitlines().index("  - ja") + 1
+    result = subprocess.run([sys.executable, "-m", "explainer", "--root", str(project), "build"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"{config}:{line}: unknown language 'ja': describe it (code, name, script, text, …) or use one of zh-Hans, en, zh-Hant\n"
+    )
+    assert not (project / "site").exists()
