@@ -53,7 +53,7 @@ def _local(texts: dict[str, str], lang: str) -> str:
     """A publication's name in ``lang``; Traditional falls back to the Simplified, converted."""
     if lang in texts:
         return texts[lang]
-    from .i18n import to_traditional
+    from ..translation.conversion import to_traditional
 
     return to_traditional(texts.get("zh-Hans", "")) if lang == "zh-Hant" else texts.get("en", texts.get("zh-Hans", ""))
 
