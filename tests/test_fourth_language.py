@@ -126,3 +126,25 @@ def test_an_unknown_language_code_is_a_file_and_line_error(tmp_path: Path) -> No
         f"{config}:{line}: unknown language 'ja': describe it (code, name, script, text, …) or use one of zh-Hans, en, zh-Hant\n"
     )
     assert not (project / "site").exists()
+
+
+def test_a_term_may_carry_a_rendering_in_the_fourth_language(tmp_path: Path) -> None:
+    from explainer.config.project import load_project
+    from explainer.glossary.terms import TermMatcher, load_glossary
+
+    load_project(assemble(tmp_path / "project"))  # puts the French registry in use
+    terms = tmp_path / "terms.yml"
+    terms.write_text(
+        (Path(__file__).parent / "fixtures" / "glossary_terms.yml")
+        .read_text(encoding="utf-8")
+        .replace("    en: Double High-Level Plan\n", "    en: Double High-Level Plan\n    fr: Plan Double Haut Niveau\n")
+        .replace("      en: The \"Double High-Level Plan\"", "      fr: Le « Plan Double Haut Niveau ».\n      en: The \"Double High-Level Plan\""),
+        encoding="utf-8",
+    )
+    glossary = load_glossary(str(terms))
+    term = glossary.term("double-high-plan")
+    assert (term.name("fr"), term.definition_in("fr")) == ("Plan Double Haut Niveau", "Le « Plan Double Haut Niveau ».")
+    assert [match.term.id for match in TermMatcher(glossary, "fr").find("le plan double haut niveau de 2019")] == ["double-high-plan"]
+    # A term without a French rendering is named as in French's partner language (zh-Hans).
+    other = glossary.term("vocational-college-entrance-exam")
+    assert (other.name("fr"), other.definition_in("fr")) == ("职教高考", "面向职业教育的升学考试制度。")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import polib
+import pytest
 
 from explainer.config.languages import language, languages
 from explainer.render.i18n import article_heading, article_label, gettext, labels, part_heading, part_label, qa_label
@@ -60,3 +61,14 @@ def test_babel_finds_the_marked_strings_with_their_context() -> None:
     found = {(item.context, item.msgid): item.where for item in interface_strings()}
     assert found[(None, "Glossary")].startswith("explainer/render/i18n.py:")
     assert ("citation", "Art. {number}") in found and (None, "Art. {number}") in found
+
+
+def test_a_catalog_translation_with_other_placeholders_is_a_file_and_line_error(tmp_path: Path) -> None:
+    from explainer.common.errors import InputError
+    from explainer.render.i18n import catalog
+
+    path = tmp_path / "interface.po"
+    path.write_text('msgid ""\nmsgstr ""\n\nmsgid "Article {number}"\nmsgstr "第（{numero}）条"\n', encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        catalog(path)
+    assert str(raised.value) == f'{path}:4: interface string "Article {{number}}": expected a translation with the placeholders {{number}}, found "第（{{numero}}）条"'

@@ -47,6 +47,8 @@ CODE_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 TextSource = Literal["source", "catalog", "derive"]
 InterfaceSource = Literal["msgids", "catalog", "derive"]
 NUMERALS = ("chinese", "arabic")
+DEFAULT_COUNT = 3
+"""Without a ``languages:`` section, a project publishes the first three languages of languages.yml."""
 
 
 @dataclass(frozen=True)
@@ -173,11 +175,17 @@ def known_languages() -> dict[str, tuple[LineDict, str]]:
     return {entry["code"]: (entry, str(KNOWN_FILE)) for entry in data["languages"]}
 
 
+def default_languages() -> Languages:
+    """The languages a project publishes when documents.yml has no ``languages:``: the first three known."""
+    known = list(known_languages().values())
+    return Languages(tuple(_language(entry, file) for entry, file in known[:DEFAULT_COUNT]))
+
+
 def load_languages(path: Path, section: Any) -> Languages:
     """The registry from a ``languages:`` section of ``path`` (None: the first three known languages)."""
     known = known_languages()
     if section is None:
-        return _with_catalogs(Languages(tuple(_language(entry, file) for entry, file in list(known.values())[:3])), path.parent)
+        return _with_catalogs(default_languages(), path.parent)
     if not isinstance(section, list) or not section:
         raise InputError(str(path), getattr(section, "line", 1), "expected 'languages:' with a list of language codes or descriptions")
     languages: list[Language] = []
@@ -200,15 +208,15 @@ def load_languages(path: Path, section: Any) -> Languages:
     return _with_catalogs(registry, path.parent)
 
 
-def _with_catalogs(registry: Languages, root: Path) -> Languages:
+def _with_catalogs(registry: Languages, root: Path | None) -> Languages:
     """Each language with the interface catalog it reads: ``translations/<code>/interface.po`` of the
     project when there is one, else the generator's ``explainer/render/locale/<code>/LC_MESSAGES/interface.po``."""
 
     def located(language: Language) -> Language:
         if language.interface != "catalog":
             return language
-        own = root / PROJECT_CATALOG.format(code=language.code)
-        return replace(language, interface_catalog=own if own.is_file() else PACKAGE_CATALOGS / language.code / "LC_MESSAGES" / "interface.po")
+        own = root / PROJECT_CATALOG.format(code=language.code) if root is not None else None
+        return replace(language, interface_catalog=own if own is not None and own.is_file() else PACKAGE_CATALOGS / language.code / "LC_MESSAGES" / "interface.po")
 
     return Languages(tuple(located(language) for language in registry))
 
@@ -303,7 +311,7 @@ def use_languages(registry: Languages) -> None:
 def languages() -> Languages:
     """The registry of the project loaded last (before any: the generator's three default languages)."""
     if not _active:
-        _active.append(load_languages(KNOWN_FILE, None))
+        _active.append(_with_catalogs(default_languages(), None))
     return _active[0]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -25,7 +25,14 @@ from ..common.yamlfile import LineDict, load_yaml
 
 TERM_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CHINESE, TRADITIONAL, ENGLISH = "zh-Hans", "zh-Hant", "en"
-"""The languages of the term base's fields (terms.yml: zh-Hans, zh-Hant, en …): a Chinese–English term base."""
+"""The languages of the term base's fields (terms.yml: zh-Hans, zh-Hant, en …): a Chinese–English term base.
+A term or category may also carry a rendering (and a definition) in any other language of the site, in a
+field named by its code (``fr: Plan Double Haut Niveau``); a language without one takes its partner's."""
+
+
+def _other_languages() -> tuple[str, ...]:
+    """The site's languages beyond the term base's own fields."""
+    return tuple(code for code in languages().codes if code not in (CHINESE, TRADITIONAL, ENGLISH))
 
 
 def _covered(lang: str, available: dict[str, Any]) -> str:
@@ -101,12 +108,14 @@ class Term:
     related: tuple[str, ...]
     note: str
     line: int
+    other_renderings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Renderings in the site's other languages (fields named by their codes)."""
     en_avoid: tuple[AvoidedRendering, ...] = ()
 
     @property
     def renderings(self) -> dict[str, tuple[str, ...]]:
         """The term's forms per language of the term base, preferred first."""
-        return {CHINESE: (self.zh,), TRADITIONAL: (self.zh_hant,), ENGLISH: (self.en, *self.en_variants)}
+        return {CHINESE: (self.zh,), TRADITIONAL: (self.zh_hant,), ENGLISH: (self.en, *self.en_variants), **self.other_renderings}
 
     @property
     def english_language(self) -> str:
@@ -188,6 +197,7 @@ def _category(path: str, entry: Any) -> Category:
     what = f"category '{category_id}'"
     names = {CHINESE: _require_str(path, entry, what, CHINESE), ENGLISH: _require_str(path, entry, what, ENGLISH)}
     names[TRADITIONAL] = to_traditional(names[CHINESE])
+    names |= {code: _require_str(path, entry, what, code) for code in _other_languages() if code in entry}
     return Category(category_id, names)
 
 
@@ -216,6 +226,7 @@ def _term(path: str, entry: Any, categories: set[str]) -> Term:
         raise InputError(path, entry.line, f"{what}: field 'definition' must map zh-Hans and en to text")
     definitions = {lang: _require_str(path, definition, what, lang, line=entry.line) for lang in (CHINESE, ENGLISH)}
     definitions[TRADITIONAL] = to_traditional(definitions[CHINESE])
+    definitions |= {code: _require_str(path, definition, what, code, line=entry.line) for code in _other_languages() if code in definition}
     related = entry.get("related") or []
     if not isinstance(related, list) or not all(isinstance(r, str) for r in related):
         raise InputError(path, entry.line, f"{what}: field 'related' must be a list of term ids")
@@ -233,6 +244,7 @@ def _term(path: str, entry: Any, categories: set[str]) -> Term:
         related=tuple(related),
         note=_require_str(path, entry, what, "note", optional=True),
         line=entry.line,
+        other_renderings={code: (_require_str(path, entry, what, code),) for code in _other_languages() if code in entry},
         en_avoid=avoid,
     )
 

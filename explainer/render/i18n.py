@@ -17,13 +17,14 @@ numerals (五 or 5), ``{roman}`` in Roman numerals (II), others as given. README
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 from pathlib import Path
 
 import polib
 
 from ..common.errors import InputError
-from ..config.languages import language, languages
+from ..config.languages import Languages, language, languages
 from ..document.model import chinese_numeral
 from ..translation.conversion import convert
 
@@ -67,21 +68,60 @@ LABELS: dict[str, str] = {
 # -- catalogs ----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=16)
 def catalog(path: Path | None) -> dict[tuple[str | None, str], str]:
-    """The translated, reviewed entries of an interface catalog, by (context, msgid); none for a missing file."""
+    """The translated, reviewed entries of an interface catalog, by (context, msgid); none for a missing file.
+
+    Read once per version of the file: ``make serve`` rebuilds when a project's catalog is saved."""
     if path is None or not path.exists():
         return {}
+    return _read_catalog(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _read_catalog(path: Path, version: int) -> dict[tuple[str | None, str], str]:
     try:
         po = polib.pofile(str(path), encoding="utf-8", wrapwidth=0)
     except (OSError, ValueError, UnicodeDecodeError) as error:
         raise InputError(str(path), 1, f"not a valid PO file: {error}") from None
-    return {(entry.msgctxt, entry.msgid): entry.msgstr for entry in po if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags}
+    entries = [entry for entry in po if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags]
+    for entry in entries:
+        # A translation is filled in with the msgid's values: any other placeholder would fail the build later.
+        expected, found = format_fields(entry.msgid), format_fields(entry.msgstr)
+        if found is None or (expected is not None and found != expected):
+            shown = "none" if not expected else ", ".join("{" + name + "}" for name in sorted(expected))
+            raise InputError(str(path), entry.linenum, f'interface string "{entry.msgid}": expected a translation with the placeholders {shown}, found "{entry.msgstr}"')
+    return {(entry.msgctxt, entry.msgid): entry.msgstr for entry in entries}
+
+
+def format_fields(text: str) -> set[str] | None:
+    """The placeholders of ``text`` ({roman} counts as {number}: both write the number); None if its braces are malformed."""
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+    return {"number" if name == "roman" else name for name in names}
+
+
+_translated: dict[tuple[str, Message], str] = {}
+_translated_for: list[Languages] = []
+"""Translations already looked up, valid while the same registry is in use (loading a project, as each
+``make serve`` rebuild does, puts a new one in use, and the catalogs are read again if they changed)."""
 
 
 def gettext(message: Message, lang: str) -> str:
     """``message`` in ``lang``: its catalog's translation, the converted translation of the language it is
     derived from, or the English msgid itself."""
+    registry = languages()
+    if not _translated_for or _translated_for[0] is not registry:
+        _translated.clear()
+        _translated_for[:] = [registry]
+    key = (lang, message)
+    if key not in _translated:
+        _translated[key] = _translate(message, lang)
+    return _translated[key]
+
+
+def _translate(message: Message, lang: str) -> str:
     context, msgid = message if isinstance(message, tuple) else (None, message)
     described = language(lang)
     if described.interface == "derive" and described.derive is not None:

@@ -7,7 +7,6 @@ a catalog must translate each of them, with the same placeholders, and nothing e
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from babel.messages.extract import extract_from_dir
 
 from ..common.errors import InputError
 from ..config.languages import Languages
+from .i18n import format_fields
 
 PACKAGE = Path(__file__).resolve().parent.parent
 KEYWORDS = {"N_": None, "NC_": ((1, "c"), 2)}
@@ -63,10 +63,10 @@ def catalog_problems(path: Path, strings: list[InterfaceString]) -> list[str]:
             problems.append(f"{where}: interface string {name} of {item.where} is not translated")
         elif "fuzzy" in entry.flags:
             problems.append(f"{shown}:{entry.linenum}: interface string {name} is fuzzy: review it and remove the flag")
-        elif _fields(entry.msgstr) != _fields(item.msgid):
+        elif format_fields(entry.msgstr) != format_fields(item.msgid):
             problems.append(
                 f"{shown}:{entry.linenum}: interface string {name}: the translation's placeholders "
-                f"{sorted(_fields(entry.msgstr))} differ from {sorted(_fields(item.msgid))}"
+                f"{sorted(format_fields(entry.msgstr) or [])} differ from {sorted(format_fields(item.msgid) or [])}"
             )
     known = {(item.context, item.msgid) for item in strings}
     for key, entry in entries.items():
@@ -84,8 +84,3 @@ def _entries(path: Path) -> list[polib.POEntry]:
         raise InputError(str(path), 1, f"not a valid PO file: {error}") from None
     return [entry for entry in po if not entry.obsolete]
 
-
-def _fields(text: str) -> set[str]:
-    """The names of the format fields in ``text`` ({number} → number); {roman} and {number} write the same number."""
-    names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-    return {"number" if name == "roman" else name for name in names}
