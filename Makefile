@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: build test serve bench bench-tools browser clean publish interface-strings
+.PHONY: build test serve bench bench-tools browser clean publish interface-strings mutate
 
 build: $(STAMP)
 	$(PY) -m explainer build
@@ -83,5 +83,19 @@ bench-tools:
 bench: $(STAMP) browser bench-tools
 	$(PY) scripts/bench.py
 
+# Mutation testing of the core modules with the fast tests ([tool.mutmut] in pyproject.toml):
+# minutes of CPU, so never part of `make test`. Prints each module's mutants, the survivors
+# with their diffs, and the survival rate (equivalent mutants: tests/data/equivalent_mutants.yml).
+MUTATE_STAMP := $(VENV)/.mutate-installed
+MUTATE_JOBS ?= 2
+$(MUTATE_STAMP): requirements-mutate.txt $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-mutate.txt
+	touch $@
+
+mutate: $(STAMP) $(MUTATE_STAMP)
+	rm -rf mutants && mkdir -p .build
+	$(VENV)/bin/mutmut run --max-children $(MUTATE_JOBS) > .build/mutmut.log 2>&1 || { tail -n 40 .build/mutmut.log; exit 1; }
+	$(PY) scripts/mutation_report.py
+
 clean:
-	rm -rf site .build docs/zh-Hans docs/en docs/zh-Hant
+	rm -rf site .build mutants docs/zh-Hans docs/en docs/zh-Hant

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .align.aligner import load_overrides, overrides_path, stale_overrides
+from .align.aligner import Override, Settings, align, load_overrides, overrides_path, stale_overrides
 from .document.model import Document
 from .document.parse import parse_file
 from .config.languages import Languages
@@ -39,13 +39,36 @@ def source_report(document: Document) -> tuple[list[str], int]:
 
 
 def alignment_report(document: Document) -> tuple[list[str], list[str]]:
-    """The reviewed alignment overrides of a document (shown like repairs) and the stale ones (problems)."""
-    overrides = load_overrides(overrides_path(Path(document.source)))
+    """The alignment of a document: its reviewed decisions (shown like repairs), what the aligner
+    publishes and suggests with their confidence, and the stale decisions (problems).
+
+    Suggestions are links proposed below the confidence to publish, on sentences no one has
+    reviewed yet: not problems, but what ``python -m explainer align --review`` asks a reviewer about.
+    """
+    decisions = load_overrides(overrides_path(Path(document.source)))
     lines = []
-    for override in overrides:
-        changes = [f"+{n}" for n in override.add] + [f"-{n}" for n in override.remove]
-        lines.append(f"{override.file}:{override.line}: alignment override of {override.segment}: articles {' '.join(changes)} ({override.why})")
-    return lines, stale_overrides(document, overrides) if overrides else []
+    reviewed = 0
+    for decision in decisions:
+        if isinstance(decision, Override):
+            changes = [f"+{n}" for n in decision.add] + [f"-{n}" for n in decision.remove]
+            lines.append(f"{decision.file}:{decision.line}: alignment override of {decision.segment}: articles {' '.join(changes)} ({decision.why})")
+        else:
+            reviewed += 1
+    alignment = align(document, overrides=decisions)
+    published = sum(len(link.articles) for link in alignment.links.values())
+    suggestions = [(link, number) for link, number in alignment.suggestions() if not link.reviewed]
+    if reviewed:
+        lines.append(f"alignment: {reviewed} answer sentences reviewed ({overrides_path(Path(document.source)).name})")
+    lines.append(
+        f"alignment: {published} links published (confidence ≥ {Settings().publish:g} or reviewed), "
+        f"{len(suggestions)} suggestion{'' if len(suggestions) == 1 else 's'} for review (python -m explainer align --review {document.slug})"
+    )
+    for link, number in suggestions:
+        lines.append(
+            f"{document.source}:{link.segment.line}: suggestion: {link.segment.id} → article {number} "
+            f"(confidence {link.confidence[number]:.2f}): {link.segment.zh[:24]}…"
+        )
+    return lines, stale_overrides(document, decisions) if decisions else []
 
 
 def summary(document: Document) -> str:

@@ -21,6 +21,7 @@ from .glossary.terms import Glossary, load_glossary
 from .glossary.exports import glossary_csv, glossary_json, glossary_tbx
 from .glossary.occurrences import occurrences
 from .render.glossary import glossary_page, occurrence_titles, terms_by_page, terms_used_block
+from .render.document_home import home_page
 from .render.i18n import labels
 from .translation.conversion import OVERRIDES_FILE, use_conversion_table
 from .document.model import Document
@@ -30,6 +31,7 @@ from .config.project import DocumentConfig, Project, load_project
 from .config.site import site_url
 from .render.pages import DocumentRenderer, NavItem, Page, PageExtras
 from .render.home import HostedDocument, nav_section, qualified_titles, short_title, site_home
+from .render.search_aliases import SearchAliases, aliases_path
 from .export.sitemap import sitemap_files
 from .render.views import TeachingTools
 from .translation.catalog import Texts, load_texts
@@ -96,6 +98,8 @@ def _render(content: SiteContent) -> None:
         pages: dict[str, Page] = {}
         nav: list[NavItem] = [NavItem(labels(lang)["home"], HOME_PAGE)]
         titles: dict[tuple[str, str, int], str] = {}
+        aliases = SearchAliases(lang)
+        aliases.add_glossary(glossary)
         for loaded in content.documents:
             extras = PageExtras()
             for page_path, terms in used.items():
@@ -106,9 +110,10 @@ def _render(content: SiteContent) -> None:
             teaching = TeachingTools(loaded.document, loaded.config, loaded.texts, lang, content.base_url)
             teaching.add_to(extras)
             renderer = DocumentRenderer(loaded.document, loaded.config, loaded.texts, lang, extras)
-            for page in [*renderer.pages(), *teaching.pages()]:
+            for page in [home_page(renderer, loaded.alignment, glossary), *renderer.pages(), *teaching.pages()]:
                 pages[page.path] = page
             site_files |= teaching.files()
+            aliases.add_document(loaded.document, urls, _page_titles(loaded.document, renderer))
             document_titles = occurrence_titles(loaded.document, lang, renderer.plain)
             document_nav = renderer.nav()
             if len(content.documents) == 1:
@@ -125,6 +130,7 @@ def _render(content: SiteContent) -> None:
         glossary_markdown = glossary_page(glossary, found, titles, lang, lang_prefix(lang))
         pages[GLOSSARY_PAGE] = Page(GLOSSARY_PAGE, glossary_markdown, labels(lang)["glossary"])
         nav.append(NavItem(labels(lang)["glossary"], GLOSSARY_PAGE))
+        site_files[aliases_path(lang)] = aliases.json()
         content.pages[lang] = {path: page.markdown for path, page in pages.items()}
         content.nav[lang] = nav
     exports: dict[str, Any] = {
@@ -137,6 +143,15 @@ def _render(content: SiteContent) -> None:
     content.exports["data/glossary.csv"] = glossary_csv(glossary)
     content.exports["data/glossary.tbx"] = glossary_tbx(glossary)
     content.exports |= site_files | sitemap_files(content.pages, content.base_url)
+
+
+def _page_titles(document: Document, renderer: DocumentRenderer) -> dict[tuple[str, int], str]:
+    """The titles of a document's parts, articles and Q&A items in the renderer's language, for search."""
+    titles = {("part", part.number): renderer.part_title(part) for part in document.parts}
+    titles |= {("article", article.number): renderer.article_title(article) for article in document.articles}
+    if document.qa:
+        titles |= {("qa", item.number): renderer.qa_title(item) for item in document.qa.items}
+    return titles
 
 
 def _json(data: Any) -> str:

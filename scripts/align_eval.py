@@ -75,3 +75,89 @@ def evaluate(document: Document, labels_path: Path, settings: Settings | None = 
     """Precision and recall of the aligner without overrides."""
     return score(align(document, settings), load_labels(labels_path, document))
 
+
+
+REGISTRY = Path("tests/data/labelled_documents.yml")
+
+METHODS: dict[str, Settings] = {
+    "published (Settings())": Settings(),
+    "every proposed link": Settings(publish=0.0),
+    "without genre weighting": Settings(genre=0.0),
+    "without non-article texts": Settings(others=False),
+}
+"""The aligner's variants that README (Alignment) and ``make bench`` report per labelled document:
+the links it publishes, every link it proposes (suggestions included), and ablations."""
+
+
+@dataclass(frozen=True)
+class LabelledDocument:
+    """A document whose answer sentences were labelled by hand, with its labels."""
+
+    slug: str
+    document: Document
+    labels: dict[str, set[int]]
+
+
+def labelled_documents(root: Path = Path(".")) -> list[LabelledDocument]:
+    """The labelled documents listed in ``tests/data/labelled_documents.yml``, parsed, with their labels."""
+    from explainer.document.parse import parse_file
+
+    data = load_yaml(root / REGISTRY)
+    result = []
+    for entry in data["documents"]:
+        document = parse_file(root / entry["source"], entry["slug"])
+        result.append(LabelledDocument(entry["slug"], document, load_labels(root / entry["labels"], document)))
+    return result
+
+
+MIN_PRECISION = 0.9
+"""Precision first: the rule that chooses settings on a tuning document keeps those reaching this precision."""
+
+Counts = tuple[int, int, int]
+
+
+def grid_counts(documents: list[LabelledDocument], grid: dict[str, tuple[float, ...]], values: tuple[float, ...]) -> dict[str, Counts]:
+    """Links right, wrong and missed on each document with these values of the grid's settings."""
+    from dataclasses import replace
+
+    settings = replace(Settings(), **dict(zip(grid, values)))
+    counts = {}
+    for labelled in documents:
+        found = score(align(labelled.document, settings), labelled.labels)
+        counts[labelled.slug] = (found.true_positives, found.false_positives, found.false_negatives)
+    return counts
+
+
+def choose(results: list[tuple[tuple[float, ...], dict[str, Counts]]], slug: str) -> tuple[float, ...]:
+    """The rule: best F1 among the settings with precision ≥ MIN_PRECISION on this document (else best F1), middle of the ties."""
+
+    def rank(counts: dict[str, Counts]) -> tuple[bool, float]:
+        found = Scores.from_counts(*counts[slug])
+        return (found.precision >= MIN_PRECISION, round(found.f1, 9))
+
+    best = max(rank(counts) for _, counts in results)
+    tied = [values for values, counts in results if rank(counts) == best]
+    return tied[len(tied) // 2]
+
+
+def leave_one_document_out(results: list[tuple[tuple[float, ...], dict[str, Counts]]], slugs: list[str]) -> dict[tuple[str, str], Scores]:
+    """(tuned on, measured on) → scores: settings chosen on one document by :func:`choose`, counted on each."""
+    by_values = dict(results)
+    return {(tuning, measured): Scores.from_counts(*by_values[choose(results, tuning)][measured]) for tuning in slugs for measured in slugs}
+
+
+def choose_jointly(results: list[tuple[tuple[float, ...], dict[str, Counts]]]) -> tuple[float, ...]:
+    """How ``Settings()`` was chosen: precision ≥ MIN_PRECISION on every document, then the best F1 of the
+    worst document, then the best mean F1, the middle of the ties."""
+
+    def rank(counts: dict[str, Counts]) -> tuple[bool, float, float]:
+        scores = [Scores.from_counts(*value) for value in counts.values()]
+        return (
+            all(found.precision >= MIN_PRECISION for found in scores),
+            round(min(found.f1 for found in scores), 9),
+            round(sum(found.f1 for found in scores) / len(scores), 9),
+        )
+
+    best = max(rank(counts) for _, counts in results)
+    tied = [values for values, counts in results if rank(counts) == best]
+    return tied[len(tied) // 2]

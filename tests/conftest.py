@@ -29,8 +29,22 @@ CHROMIUM_ARGS = [
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+SLOW_FIXTURES = frozenset({"built_site", "site_url", "browser", "page", "multi_site", "multi_url"})
+"""Fixtures that build a whole site or start a browser: what ``--fast`` leaves out."""
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update", action="store_true", help="rewrite golden files instead of comparing with them")
+    parser.addoption("--fast", action="store_true", help="only the tests that build no site and start no browser (make mutate)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--fast"):
+        return
+    slow = [item for item in items if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("browser")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if item not in slow]
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
-from explainer.common.files import NEW_FILE_MODE, write_atomic, write_if_changed
+import pytest
+
+from explainer.common.files import NEW_FILE_MODE, exchange, write_atomic, write_if_changed
 
 
 def test_a_new_file_gets_the_mode_of_any_new_file(tmp_path: Path) -> None:
@@ -38,3 +42,35 @@ def test_write_if_changed_leaves_an_equal_file_alone(tmp_path: Path) -> None:
     before = path.stat().st_mtime_ns
     assert write_if_changed(path, "text") is False
     assert path.stat().st_mtime_ns == before
+
+
+def test_a_file_in_new_nested_folders_is_written(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "c" / "page.html"
+    write_atomic(path, "text")
+    assert path.read_text(encoding="utf-8") == "text"
+
+
+def test_the_temporary_file_is_a_hidden_scratch_file_beside_the_target(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Beside it, so that the rename is atomic (one filesystem); named .<name>.….tmp, so that
+    # `make serve`'s watcher ignores it and only the rename counts as the change.
+    from explainer.backend.serve import is_scratch_file
+
+    renamed: list[tuple[str, str]] = []
+    original = os.replace
+    monkeypatch.setattr(os, "replace", lambda source, target: (renamed.append((str(source), str(target))), original(source, target))[1])
+    path = tmp_path / "translation.po"
+    write_atomic(path, "text")
+    [(source, target)] = renamed
+    temporary = Path(source)
+    assert (temporary.parent, target) == (tmp_path, str(path))
+    assert temporary.name.startswith(".translation.po.") and temporary.name.endswith(".tmp")
+    assert is_scratch_file(temporary.name)
+
+
+def test_exchange_reports_a_missing_path_with_its_errno(tmp_path: Path) -> None:
+    (tmp_path / "site").mkdir()
+    with pytest.raises(FileNotFoundError) as raised:
+        exchange(tmp_path / "missing", tmp_path / "site")
+    assert raised.value.errno == errno.ENOENT
+    assert (raised.value.filename, raised.value.filename2) == (str(tmp_path / "missing"), str(tmp_path / "site"))
+    assert (tmp_path / "site").is_dir()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import csv
 import io
 import json
@@ -104,10 +106,16 @@ def test_glossary_pages_and_back_links(built_site: Path) -> None:
         assert 'href="../../data/glossary.tbx"' in html if prefix else 'href="../data/glossary.tbx"' in html
 
 
-def test_terms_link_with_tooltips_in_every_language(built_site: Path) -> None:
-    for prefix, form in (("", "双高计划"), ("en/", "Double High-Level Plan"), ("zh-Hant/", "雙高計劃")):
+def test_terms_link_with_their_card_in_every_language(built_site: Path) -> None:
+    cards = (
+        ("", "双高计划", 'data-other="Double High-Level Plan" data-other-lang="en" data-pinyin="shuāng gāo jì huà" data-term="双高计划"'),
+        ("en/", "Double High-Level Plan", 'data-other="双高计划" data-other-lang="zh-Hans" data-term="Double High-Level Plan"'),
+        ("zh-Hant/", "雙高計劃", 'data-other="Double High-Level Plan" data-other-lang="en" data-pinyin="shuāng gāo jì huà" data-term="雙高計劃"'),
+    )
+    for prefix, form, card in cards:
         html = (built_site / f"{prefix}articles/05/index.html").read_text(encoding="utf-8")
-        assert f'<a class="term" href="../../glossary/#double-high-plan" title="' in html
+        [link] = re.findall(r'<a class="term" data-def="[^"]+" ([^>]*) href="../../glossary/#double-high-plan">', html)[:1]
+        assert link == card
         assert f">{form}</a>" in html
 
 

@@ -26,7 +26,7 @@ def test_golden_pairs(lang: str, golden) -> None:  # type: ignore[no-untyped-def
 
 def test_matches_between_chinese_characters_where_abbr_cannot() -> None:
     html = render("职教高考制度。实施好双高计划集中力量。", "zh-Hans")
-    assert '<a class="term" href="../glossary/#vocational-college-entrance-exam"' in html
+    assert 'href="../glossary/#vocational-college-entrance-exam">职教高考</a>' in html
     assert ">双高计划</a>集中力量" in html
 
 
@@ -54,6 +54,7 @@ def test_english_case_insensitive_whole_words() -> None:
     assert ">Apprenticeship</a>" in html
 
 
-def test_definition_is_escaped_in_the_tooltip() -> None:
+def test_definition_is_escaped_once_in_the_card_data() -> None:
     html = render("Double High Plan", "en")
-    assert 'title="The &quot;Double High-Level Plan&quot; for vocational colleges &amp; majors &lt;2019&gt;."' in html
+    assert 'data-def="The &quot;Double High-Level Plan&quot; for vocational colleges &amp; majors &lt;2019&gt;."' in html
+    assert "title=" not in html  # no tooltip: the card replaces it

@@ -98,5 +98,6 @@ def test_unknown_engine(project: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_engine_names_map_to_deep_translator() -> None:
-    engine = machine.deep_translator_engine("google", "en")
-    assert type(engine).__name__ == "GoogleTranslator"
+    google, mymemory = (machine.deep_translator_engine(name, "en").engine for name in ("google", "mymemory"))
+    assert (type(google).__name__, google._source, google._target) == ("GoogleTranslator", "zh-CN", "en")
+    assert (type(mymemory).__name__, mymemory._source, mymemory._target) == ("MyMemoryTranslator", "zh-CN", "en-GB")

@@ -91,11 +91,11 @@ def test_a_part_page_is_found_by_its_title() -> None:
 GLOSSARY = (
     '<h1 id="glossary">术语表</h1><p>本表收录…</p>'
     '<div class="gloss-entry no-terms" id="double-high-plan">'
-    '<p class="gloss-head"><dfn lang="zh-Hans">双高计划</dfn> <span class="pinyin" lang="zh-Latn-pinyin">shuāng gāo jì huà</span>'
+    '<p class="gloss-head"><dfn><span class="gloss-zh" lang="zh-Hans">双高计划</span> <span class="pinyin" lang="zh-Latn-pinyin">shuāng gāo jì huà</span></dfn>'
     ' <span class="gloss-en" lang="en">Double High-Level Plan</span> <a class="headerlink" href="#double-high-plan">¶</a></p>'
     '<p class="gloss-def">“中国特色高水平高职学校和专业建设计划”的简称。</p>'
     '<p class="gloss-def" lang="en">Short for the plan.</p>'
-    '<p class="gloss-variants">其他译法: <span lang="en">Double High Plan</span></p>'
+    '<p class="gloss-variants">其他译法：<span lang="en">Double High Plan</span></p>'
     '<details class="gloss-occurrences"><summary>出现于</summary><ul><li>第（五）条</li></ul></details></div>'
 )
 
@@ -228,7 +228,7 @@ def test_a_rebuild_indexes_again_only_the_languages_whose_text_changed(built_sit
     engines = {lang: language_root(site, lang) / BUNDLE_DIR / "pagefind.js" for lang in ("zh-Hans", "en", "zh-Hant")}
     written = {lang: path.stat().st_mtime_ns for lang, path in engines.items()}
     page = site / "en" / "articles" / "05" / "index.html"
-    page.write_text(page.read_text(encoding="utf-8").replace("Double High-Level Plan", "Double High-Level Plan zyzzyva", 1), encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8").replace("Double High-Level Plan</a>", "Double High-Level Plan zyzzyva</a>", 1), encoding="utf-8")
     write_search_index(site)
     assert {lang: path.stat().st_mtime_ns != written[lang] for lang, path in engines.items()} == {"zh-Hans": False, "en": True, "zh-Hant": False}
     assert any(b"zyzzyva" in gzip.decompress(path.read_bytes()) for path in (site / "en" / BUNDLE_DIR / "fragment").glob("*.pf_fragment"))

@@ -1,5 +1,5 @@
 """For teachers and partners, in chromium: copying citations, keyboard use, the language switch,
-glossary tooltips, side-by-side pages on a phone and a desktop, QR codes, print, and zero axe-core
+side-by-side pages on a phone and a desktop, QR codes, print, and zero axe-core
 violations on every page type in every language.
 
 Screenshots of the main page types are kept in tests/artifacts/ (git-ignored).
@@ -156,14 +156,6 @@ def test_language_switch_stays_on_the_same_page(page, site_url: str, start: str,
     page.wait_for_load_state()
     assert page.url == f"{site_url}/{expected}"
     assert page.evaluate("document.documentElement.lang") == target_lang
-
-
-def test_glossary_tooltip_on_hover(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{site_url}/en/articles/05/")
-    page.locator('a.term[href$="#double-high-plan"]').hover()
-    tooltip = page.locator(".md-tooltip2--active")
-    tooltip.wait_for(state="visible", timeout=5000)
-    assert tooltip.inner_text().startswith("Short name of the Plan for Building High-Level Vocational Colleges")
 
 
 # -- side-by-side pages ------------------------------------------------------------------------------------

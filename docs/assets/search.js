@@ -9,6 +9,12 @@
 // with explainer/search.py. A query typed in the other Chinese script is first
 // rewritten in the index's (学 → 學 on Traditional pages) with the index's
 // script-map.json.
+//
+// Beside the index, data/search/<lang>.json (explainer/search_aliases.py) says where each
+// page is (Art. 5, Q&A 4), which page a typed number names (第五条, Art. 5, 问4) and which
+// form of a term this language's text uses (vocational gaokao → vocational college
+// entrance examination). Every result the count announces can be reached: the list
+// shows the first ones and a "more" button the rest.
 
 const HAN = "\\u3007\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
 const HAN_CHAR = new RegExp(`^[${HAN}]$`, "u");
@@ -30,6 +36,11 @@ export function indexLanguage(lang) {
   if (primary.toLowerCase() !== "zh") return lang.toLowerCase();
   const script = rest.find((tag) => tag.length === 4);
   return `und-${script ? script.toLowerCase() : "hani"}`;
+}
+
+/** A typed number or term → its key in data/search/<lang>.json: keep in step with explainer/search_aliases.py's normalise(). */
+export function normalise(text) {
+  return text.normalize("NFKC").toLowerCase().replace(/[\s.·]+/g, "");
 }
 
 /** Whether a language is indexed as character bigrams. */
@@ -205,7 +216,7 @@ export function presentResult(data, lang, kind = "text") {
 }
 
 /**
- * The list a reader sees: the glossary entry of the term typed (if its term matched) first,
+ * The first results a reader sees: the glossary entry of the term typed (if its term matched) first,
  * then the document's pages, then other glossary entries. A glossary entry is a few words
  * around its term, so Pagefind ranks it above every article that uses the term; three
  * entries for 学徒制 would push the articles on apprenticeships down the list.
@@ -217,7 +228,7 @@ export function arrange(pages, entries, query, words) {
   const exact = (entry) => entry.termMatched && entry.names.some((name) => bare(name) === bare(query));
   const glossary = rankByPhrase([...entries.filter(exact), ...entries.filter((entry) => !exact(entry))], words);
   const lead = glossary.length && glossary[0].termMatched ? glossary.splice(0, 1) : [];
-  return [...lead, ...text, ...glossary].slice(0, RESULTS);
+  return [...lead, ...text, ...glossary];
 }
 
 /**
@@ -238,6 +249,23 @@ async function openScriptMap(bundle, lang) {
   } catch {
     return {}; // search still works in the page's own script
   }
+}
+
+/** data/search/<lang>.json (fetched when search first opens); search works without it. */
+async function openAliases(root, lang) {
+  const empty = { pages: {}, goto: {}, terms: {} };
+  try {
+    const response = await fetch(new URL(`data/search/${lang}.json`, root));
+    return response.ok ? { ...empty, ...(await response.json()) } : empty;
+  } catch {
+    return empty;
+  }
+}
+
+/** Pagefind results of several searches, each result once, in order. */
+function unique(lists) {
+  const seen = new Set();
+  return lists.flat().filter((result) => !seen.has(result.id) && seen.add(result.id));
 }
 
 /** The Pagefind instance of this page's language (created once, when search first opens). */
@@ -262,6 +290,15 @@ function pageUrl(root, path) {
   return new URL(path.replace(/^\//, ""), root).href;
 }
 
+/** Our own interface strings in the page's language (overrides/main.html). */
+function interfaceStrings() {
+  try {
+    return JSON.parse(document.getElementById("explainer-ui").textContent) || {};
+  } catch {
+    return {};
+  }
+}
+
 function translations() {
   try {
     return JSON.parse(document.getElementById("__config").textContent).translations || {};
@@ -275,6 +312,11 @@ function translations() {
 const STYLE = `
 .md-search-result__meta { color: var(--md-default-fg-color); }
 .md-search-result mark { color: var(--md-typeset-a-color); }
+.md-search-result__article { padding-top: .6rem; }
+.search-where { display: inline-block; margin: 0 .6rem .2rem 0; padding: 0 .4rem; font-size: .65rem; font-weight: 700;
+  border: 1px solid var(--md-default-fg-color--lighter); border-radius: .2rem; color: var(--md-default-fg-color); }
+.search-more { margin: .8rem 0 1rem 2.4rem; padding: .4rem .9rem; font: inherit; font-size: .75rem; cursor: pointer;
+  color: var(--md-typeset-a-color); background: none; border: 1px solid currentcolor; border-radius: 1rem; }
 `;
 
 /** Take over the search dialog: queries, results, keyboard. Called once, by the inline script. */
@@ -291,62 +333,130 @@ export function attach(dialog) {
   const root = new URL(dialog.dataset.root, document.baseURI).href;
   const lang = document.documentElement.getAttribute("lang") || "en";
   const texts = translations();
+  const ui = interfaceStrings();
   const say = (key, count) => (texts[key] || "").replace("#", String(count));
   const index = openIndex(bundle, lang);
   const scriptMap = openScriptMap(bundle, lang);
+  const aliases = openAliases(root, lang);
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "search-more";
+  more.hidden = true;
+  list.after(more);
   let latest = 0;
+  let state = null; // the results of the latest query: {jumps, text, glossary, shown…}
 
   const close = () => {
     if (toggle.checked) toggle.click();
   };
 
+  function finish(typed, message, items) {
+    meta.textContent = message;
+    list.replaceChildren(...items.map(render));
+    list.dataset.query = typed; // the query these results answer (the browser tests wait for it)
+    updateMore();
+  }
+
   async function run() {
     const typed = input.value;
     const ticket = ++latest;
-    const query = toIndexScript(typed, await scriptMap);
+    const [map, data] = await Promise.all([scriptMap, aliases]);
     if (ticket !== latest) return;
-    const terms = queryTerms(query, lang);
-    if (!terms) {
-      list.replaceChildren();
-      meta.textContent = say("search.result.placeholder");
-      list.dataset.query = typed;
+    aliasesData = data;
+    const query = toIndexScript(typed, map);
+    const key = normalise(typed);
+    // A number as readers type it (第五条, Art. 5, 问4) names its page: that page comes first.
+    const jumps = (data.goto[key] || []).map((path) => jumpResult(path, data.pages[path]));
+    // A term typed in another form (a variant, the other language) also finds the text using this language's form.
+    const alternative = data.terms[key];
+    const searches = [queryTerms(query, lang), ...(alternative ? [queryTerms(toIndexScript(alternative, map), lang)] : [])].filter(Boolean);
+    state = null;
+    if (!searches.length && !jumps.length) {
+      finish(typed, say("search.result.placeholder"), []);
       return;
     }
-    let shown;
     try {
       const pagefind = await index;
-      const [text, glossary] = await Promise.all(KINDS.map((filters) => pagefind.search(terms, { filters })));
-      const load = (search, count) => Promise.all(search.results.slice(0, count).map((result) => result.data()));
-      const [pages, entries] = await Promise.all([load(text, RESULTS), load(glossary, GLOSSARY_RESULTS)]);
+      const runs = await Promise.all(searches.flatMap((terms) => KINDS.map((filters) => pagefind.search(terms, { filters }))));
+      let text = unique(runs.filter((_, i) => i % 2 === 0).map((search) => search.results));
+      if (jumps.length) {
+        // The page a number names is listed once: as the first result, not again among the text results.
+        const named = new Set(jumps.map((jump) => new URL(pageUrl(root, jump.url)).pathname));
+        const loaded = await Promise.all(text.map((result) => result.data()));
+        text = text.filter((_, i) => !named.has(new URL(pageUrl(root, loaded[i].meta.url || loaded[i].url)).pathname));
+      }
+      const glossary = unique(runs.filter((_, i) => i % 2 === 1).map((search) => search.results));
+      const load = (results) => Promise.all(results.map((result) => result.data()));
+      const [pages, entries] = await Promise.all([load(text.slice(0, RESULTS)), load(glossary.slice(0, GLOSSARY_RESULTS))]);
       if (ticket !== latest) return;
-      shown = arrange(
-        pages.map((data) => presentResult(data, lang, "text")),
-        entries.map((data) => presentResult(data, lang, "glossary")),
-        query,
-        phrases(query, lang),
+      const words = phrases(query, lang);
+      const first = arrange(
+        pages.map((page) => withWhere(presentResult(page, lang, "text"))),
+        entries.map((entry) => withWhere(presentResult(entry, lang, "glossary"), true)),
+        alternative || query,
+        words,
       );
-      const count = text.results.length + glossary.results.length;
-      meta.textContent = count === 0 ? say("search.result.none") : count === 1 ? say("search.result.one") : say("search.result.other", count);
+      state = { ticket, words, text, glossary, textShown: pages.length, glossaryShown: entries.length, shown: jumps.length + first.length };
+      state.count = jumps.length + text.length + glossary.length;
+      const count = state.count;
+      finish(typed, count === 0 ? say("search.result.none") : count === 1 ? say("search.result.one") : say("search.result.other", count), [...jumps, ...first]);
     } catch (error) {
       if (ticket !== latest) return;
       console.error("search failed", error);
-      meta.textContent = say("search.result.none");
-      list.replaceChildren();
-      list.dataset.query = typed;
-      return;
+      finish(typed, say("search.result.none"), []);
     }
-    list.replaceChildren(...shown.map(render));
-    list.dataset.query = typed; // the query these results answer (the browser tests wait for it)
   }
+
+  let aliasesData = { pages: {} };
+
+  function jumpResult(path, page) {
+    const [where, title] = page || ["", path];
+    return { url: path, where, title: escapeHtml(title), snippet: "" };
+  }
+
+  /** The next results of the latest query: text pages first, then the other glossary entries. */
+  async function showMore() {
+    if (!state) return;
+    const current = state;
+    const text = current.text.slice(current.textShown, current.textShown + RESULTS);
+    const glossary = current.glossary.slice(current.glossaryShown, current.glossaryShown + RESULTS - text.length);
+    const [pages, entries] = await Promise.all([text, glossary].map((results) => Promise.all(results.map((result) => result.data()))));
+    if (state !== current) return;
+    const next = [
+      ...rankByPhrase(pages.map((data) => withWhere(presentResult(data, lang, "text"))), current.words),
+      ...entries.map((data) => withWhere(presentResult(data, lang, "glossary"), true)),
+    ];
+    current.textShown += text.length;
+    current.glossaryShown += glossary.length;
+    current.shown += next.length;
+    const firstNew = list.children.length;
+    list.append(...next.map(render));
+    updateMore();
+    list.children[firstNew]?.querySelector("a")?.focus();
+  }
+
+  function withWhere(result, glossary = false) {
+    const path = result.url.split("#")[0]; // from the site's root, as data/search/<lang>.json keys it
+    result.where = glossary ? ui.where_glossary : (aliasesData.pages[path] || [])[0] || "";
+    return result;
+  }
+
+  function updateMore() {
+    const left = state ? state.count - state.shown : 0;
+    more.hidden = left <= 0;
+    if (state) more.textContent = `${ui.search_more || "…"} (${(ui.search_shown || "{shown}/{count}").replace("{shown}", state.shown).replace("{count}", state.count)})`;
+  }
+  more.addEventListener("click", showMore);
 
   function render(result) {
     const item = document.createElement("li");
     item.className = "md-search-result__item";
+    const where = result.where ? `<span class="search-where">${escapeHtml(result.where)}</span>` : "";
     item.innerHTML =
       `<a class="md-search-result__link" href="${escapeHtml(pageUrl(root, result.url))}">` +
       `<article class="md-search-result__article md-typeset">` +
       `<div class="md-search-result__icon md-icon"></div>` +
-      `<h1>${result.title}</h1>${result.snippet ? `<p>${result.snippet}</p>` : ""}</article></a>`;
+      `${where}<h1>${result.title}</h1>${result.snippet ? `<p>${result.snippet}</p>` : ""}</article></a>`;
     return item;
   }
 
@@ -362,6 +472,8 @@ export function attach(dialog) {
   form.addEventListener("reset", () => {
     latest++; // a search still running for the old text must not fill the list again
     asked = "";
+    state = null;
+    updateMore();
     list.replaceChildren();
     list.dataset.query = "";
     meta.textContent = say("search.result.placeholder");

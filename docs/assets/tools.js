@@ -4,7 +4,13 @@
  *    and a "copy citation" button, shown on hover and on keyboard focus;
  *  - the share panel's citation gets a "copy citation" button;
  *  - links in the text get their absolute URL in data-print-url, which the
- *    print stylesheet shows after the link.
+ *    print stylesheet shows after the link;
+ *  - a glossary term opens a small card (tap, click or Enter) instead of leaving
+ *    the page: the term, its counterpart, pinyin, the definition, a link to the entry;
+ *    a bottom sheet on phones; Esc, the close button or a tap outside closes it;
+ *  - the paragraph or sentence a link points at is marked on arrival (clearable);
+ *  - the language switcher keeps the anchor, so it lands on the same sentence;
+ *  - the glossary page gets a filter box.
  * Citation texts, URLs and labels come from the page ([data-cite], written at
  * build time in the page's language). Plain JavaScript, no library; works with
  * Material's instant navigation (document$) and without it.
@@ -222,7 +228,214 @@
     });
   }
 
+  /* Interface strings in the page's language (overrides/main.html, from explainer/i18n.py). */
+  function uiText() {
+    var element = document.getElementById("explainer-ui");
+    try {
+      return element ? JSON.parse(element.textContent) : {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  /* -- Term cards ----------------------------------------------------------------------- */
+  var card = null;
+  var cardOpener = null;
+
+  function closeCard(restoreFocus) {
+    if (!card) {
+      return;
+    }
+    card.parentNode.removeChild(card);
+    card = null;
+    if (cardOpener) {
+      cardOpener.setAttribute("aria-expanded", "false");
+      if (restoreFocus) {
+        cardOpener.focus();
+      }
+    }
+    cardOpener = null;
+  }
+
+  function textElement(tag, className, text, lang) {
+    var element = document.createElement(tag);
+    element.className = className;
+    element.textContent = text;
+    if (lang) {
+      element.setAttribute("lang", lang);
+    }
+    return element;
+  }
+
+  function openCard(link, ui) {
+    closeCard(false);
+    var pageLang = document.documentElement.getAttribute("lang") || "";
+    card = document.createElement("div");
+    card.className = "term-card";
+    card.setAttribute("role", "dialog");
+    card.setAttribute("aria-labelledby", "term-card-term");
+    card.setAttribute("aria-describedby", "term-card-def");
+    card.tabIndex = -1;
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "term-card__close";
+    close.setAttribute("aria-label", ui.term_card_close || "×");
+    close.textContent = "×";
+    close.addEventListener("click", function () {
+      closeCard(true);
+    });
+    var term = textElement("p", "term-card__term", link.getAttribute("data-term"), pageLang);
+    term.id = "term-card-term";
+    card.appendChild(close);
+    card.appendChild(term);
+    card.appendChild(textElement("p", "term-card__other", link.getAttribute("data-other"), link.getAttribute("data-other-lang")));
+    if (link.hasAttribute("data-pinyin")) {
+      card.appendChild(textElement("p", "term-card__pinyin", link.getAttribute("data-pinyin"), "zh-Latn-pinyin"));
+    }
+    var definition = textElement("p", "term-card__def", link.getAttribute("data-def"), "");
+    definition.id = "term-card-def";
+    card.appendChild(definition);
+    var entry = document.createElement("a");
+    entry.className = "term-card__entry";
+    entry.href = link.href;
+    entry.textContent = (ui.term_card_entry || "") + " →";
+    card.appendChild(entry);
+    cardOpener = link;
+    link.setAttribute("aria-expanded", "true");
+    document.body.appendChild(card);
+    if (!window.matchMedia("(max-width: 44.984375em)").matches) {
+      var box = link.getBoundingClientRect();
+      var left = Math.min(box.left, document.documentElement.clientWidth - card.offsetWidth - 8);
+      card.style.left = Math.max(8, left) + window.scrollX + "px";
+      card.style.top = box.bottom + window.scrollY + 6 + "px";
+    }
+    card.focus();
+  }
+
+  function setupTermCards(ui) {
+    document.querySelectorAll("a[data-def]").forEach(function (link) {
+      link.setAttribute("aria-haspopup", "dialog");
+      link.setAttribute("aria-expanded", "false");
+      if (link.__explainerCard) {
+        return;
+      }
+      link.__explainerCard = true;
+      link.addEventListener("click", function (event) {
+        if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+          return; // a new tab or window: the reader wants the glossary page itself
+        }
+        event.preventDefault();
+        if (cardOpener === link) {
+          closeCard(true);
+        } else {
+          openCard(link, ui);
+        }
+      });
+    });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && card) {
+      closeCard(true);
+    }
+  });
+  document.addEventListener("pointerdown", function (event) {
+    if (card && !card.contains(event.target) && !(cardOpener && cardOpener.contains(event.target))) {
+      closeCard(false);
+    }
+  });
+
+  /* -- The place a link points at, marked on arrival ------------------------------------ */
+  function clearMark() {
+    document.querySelectorAll(".landed").forEach(function (element) {
+      element.classList.remove("landed");
+    });
+    document.querySelectorAll(".landed-clear").forEach(function (button) {
+      button.parentNode.removeChild(button);
+    });
+  }
+
+  function markTarget(ui) {
+    clearMark();
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target || !target.closest(".md-content") || !(target.classList.contains("s") || target.classList.contains("para") || target.classList.contains("par-row"))) {
+      return;
+    }
+    target.classList.add("landed");
+    var clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "landed-clear";
+    clear.setAttribute("aria-label", ui.mark_clear || "×");
+    clear.title = ui.mark_clear || "";
+    clear.textContent = "×";
+    clear.addEventListener("click", clearMark);
+    target.appendChild(clear);
+  }
+
+  /* -- The language switcher keeps the anchor ------------------------------------------- */
+  function keepAnchorOnSwitch() {
+    document.querySelectorAll(".md-select__link[hreflang]").forEach(function (link) {
+      if (link.__explainerAnchor) {
+        return;
+      }
+      link.__explainerAnchor = true;
+      var update = function () {
+        link.href = link.href.split("#")[0] + window.location.hash;
+      };
+      link.addEventListener("click", update);
+      link.addEventListener("focus", update);
+      link.addEventListener("pointerdown", update);
+    });
+  }
+
+  /* -- Glossary filter ------------------------------------------------------------------ */
+  function setupGlossaryFilter(ui) {
+    var input = document.querySelector(".gloss-filter input");
+    if (!input || input.__explainerFilter) {
+      return;
+    }
+    input.__explainerFilter = true;
+    input.closest(".gloss-filter").hidden = false;
+    var entries = Array.prototype.slice.call(document.querySelectorAll(".gloss-entry"));
+    var status = document.querySelector(".gloss-filter-status");
+    input.addEventListener("input", function () {
+      var query = input.value.trim().toLowerCase();
+      var shown = 0;
+      entries.forEach(function (entry) {
+        var head = entry.querySelector(".gloss-head");
+        var text = (head ? head.textContent : entry.textContent) + " " + (entry.getAttribute("data-variants") || "");
+        var match = !query || text.toLowerCase().indexOf(query) >= 0;
+        entry.hidden = !match;
+        shown += match ? 1 : 0;
+      });
+      document.querySelectorAll(".md-content h2[id^='cat-']").forEach(function (heading) {
+        var next = heading.nextElementSibling;
+        var any = false;
+        while (next && next.tagName !== "H2") {
+          if (next.classList.contains("gloss-entry") && !next.hidden) {
+            any = true;
+          }
+          next = next.nextElementSibling;
+        }
+        heading.hidden = !any;
+      });
+      if (status) {
+        status.textContent = shown ? "" : ui.glossary_filter_none || "";
+      }
+    });
+  }
+
+  window.addEventListener("hashchange", function () {
+    markTarget(uiText());
+  });
+
   function setup() {
+    var ui = uiText();
+    setupTermCards(ui);
+    markTarget(ui);
+    keepAnchorOnSwitch();
+    setupGlossaryFilter(ui);
     restoreAlternates();
     nameSectionToggles();
     var data = citationData();

@@ -1,22 +1,34 @@
-"""Align the Q&A with the Opinion: which articles each answer sentence explains.
+"""Align the Q&A with the Opinion: which articles each answer sentence explains, and how sure we are.
 
 The answers restate the Opinion nearly word for word, so evidence is textual
 overlap: each answer sentence is cut into clauses, and a clause explains an
-article when the article covers most of the clause's rare character n-grams
-(weighted by inverse document frequency across articles, so that 职业教育,
-present everywhere, counts for little; the words of the document's title,
-which name its whole subject, count for nothing).
+article when the article covers most of the clause's rare character n-grams.
+Rare means two things. Within the document, n-grams are weighted by inverse
+document frequency across articles (职业教育, present everywhere, counts for
+little; the words of the document's title, which name its whole subject, count
+for nothing). Across the genre, n-grams that Chinese policy texts in general
+share (以习近平新时代中国特色社会主义思想为指导, 党的十八大以来, 重大决策部署) weigh
+little too: their frequency in a background collection of real published texts
+is shipped as data (``data/genre_trigrams.tsv``, rebuilt by ``scripts/genre_stats.py``).
+A clause that restates the preamble, a part's introduction or the closing section
+better than any article restates no article.
 
 Context then carries what wording alone misses, following how such answers are
 written: an answer explains what its question asks about (如何推进职业本科教育稳步发展
-→ the article on 职业本科教育, for every sentence of the answer); an item of a list
-(一是…二是…) keeps to the articles its first sentence named; a sentence after
-第二部分“…” summarises that part; an answer keeps discussing the articles it has
-named. A leader's remark reported as such (习近平总书记强调…) is background and
-explains nothing. Explicit part mentions (第二部分) link to part pages. Nothing
-here knows the seed: it works for any Opinion and Q&A.
-Overrides for what the algorithm gets wrong live in a reviewable file beside
-the source (``sources/<slug>.alignment.yml``).
+→ the article on 职业本科教育); an item of a list (一是…二是…) keeps to the articles
+its first sentence named; a sentence after 第二部分“…” summarises that part; an
+answer keeps discussing the articles it has named. Context only ever adds an
+article the sentence itself carries some evidence for. A remark reported as a
+leader's (习近平总书记强调…) is background and explains nothing. Explicit part
+mentions (第二部分) link to part pages.
+
+Every link carries a confidence (the share of the sentence's distinctive wording the
+article covers, or of the article's heading the sentence quotes). Without a reviewed
+decision the site publishes only links with confidence ≥ ``Settings.publish``; the
+others are suggestions that ``check`` lists and the review sheet
+(``python -m explainer align --review DOC``) offers. Nothing here knows a document:
+it works for any Opinion and Q&A. Reviewed decisions live in a file beside the source
+(``sources/<slug>.alignment.yml``).
 """
 
 from __future__ import annotations
@@ -24,7 +36,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..common.errors import InputError
@@ -37,22 +51,31 @@ CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
 PART_MENTION = re.compile(r"第([一二三四五六七八九十]+)部分")
 ENUMERATION = re.compile(r"(?:^|[，；：])[一二三四五六七八九十]是")
 """一是…二是…: the marker of one item of an answer's list; the item runs to the next marker."""
-REPORTED_SPEECH = re.compile(r"强调|指出|指示|批示|讲话")
-"""A leader's instruction or remark reported as such is background, not the Opinion's measure."""
+SPEAKER = r"(?:总书记|副总理|总理|主席|部长|委员长)"
+SPEECH = r"(?:强调|指出|提出|指示|批示|讲话)"
+REPORTED_SPEECH = re.compile(rf"^[^，。；]{{0,4}}{SPEAKER}|{SPEAKER}[^。；]{{0,100}}?{SPEECH}")
+"""A sentence about a person named by a title (习近平总书记在…中，…; 李克强总理作出批示), or citing what they
+stressed, instructed or said (…总书记…重要指示精神 frames the document, it is not one of its measures), is
+background. The verb alone is not enough: 《意见》强调… and an unmarked 强调… state the document's own
+measures; nor is a title that is not the speaker (各级党委主要负责人要…)."""
 CITES_A_DOCUMENT = "《"
+PERIOD = re.compile(r"^[^，。；：]{0,24}(?:以来|年来)[，,]")
+"""A sentence that opens on a span of the past (党的十八大以来，…; 近年来，…) recounts the period, not the document's measures."""
+GENRE_DATA = Path(__file__).resolve().parent / "data" / "genre_trigrams.tsv"
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Thresholds, chosen by a grid search against the hand labels (``scripts/align_grid.py``):
-    the best F1 among the settings with precision ≥ 0.9 and recall ≥ 0.95, taken from
-    the middle of the plateau of equally good settings.
+    """Thresholds, chosen by a grid search against the hand labels of both labelled documents together
+    (``scripts/align_grid.py``): precision ≥ 0.9 on each, then the best F1 of the worse of the two.
 
-    ``make bench`` prints precision and recall with these settings; the search
-    space and its result are recorded in README (Alignment).
+    The coverage thresholds decide which articles a sentence may explain; ``publish``
+    decides which of those links the site shows without a review. README (Alignment) records
+    what was tuned on which document and the leave-one-document-out figures; ``make bench``
+    prints precision and recall per document and per method with these settings.
     """
 
-    coverage: float = 0.5
+    coverage: float = 0.45
     """Share of a clause's n-gram weight that one article must cover."""
 
     min_weight: float = 8.0
@@ -62,7 +85,11 @@ class Settings:
     """Articles scoring within this ratio of the best also count (a clause naming two articles)."""
 
     title: float = 0.8
-    """Share of an article heading's n-grams a clause must contain to name that article."""
+    """Share of an article heading's weight a clause must contain to name that article."""
+
+    title_in_order: float = 0.9
+    """Share of an article heading's characters a short stretch of a clause must contain, in order, to name it
+    (a word inserted into the heading; its verb dropped is not enough)."""
 
     piece_coverage: float = 0.7
     """Coverage one item of an enumeration (A、B、C) needs to restate an article on its own."""
@@ -72,7 +99,7 @@ class Settings:
 
     scope_coverage: float = 0.0
     """After 第二部分…, sentences summarise that part: its articles need only this coverage
-    (0: a sentence there with content of its own explains every article of the part)."""
+    (on top of ``evidence``)."""
 
     topic_coverage: float = 0.5
     """Articles already explained earlier in the same answer need only this coverage."""
@@ -80,22 +107,56 @@ class Settings:
     item_coverage: float = 0.05
     """In one item of a list (一是…), the articles its first sentence explains need only this coverage."""
 
-    part_tie: float = 0.3
+    part_tie: float = 0.5
     """Articles of the same part as the best-scoring one count from this ratio of its score (a
     sentence restating two neighbouring articles); articles of other parts need ``tie``."""
 
     question_coverage: float = 0.3
-    """Coverage with which a question names an article; every sentence of its answer then explains that article."""
+    """Coverage with which a question names an article; sentences of its answer may then explain it."""
+
+    context: float = 0.5
+    """Confidence that context adds to a link it supports (on top of the sentence's own coverage of the article):
+    a sentence in an answer about article 5 that shares some of its wording is more likely to explain it."""
+
+    evidence: float = 0.05
+    """Least coverage of an article by the sentence itself for context (the question, the list item,
+    the part summarised, the answer's earlier topics) to add that article: context never adds a link
+    the sentence's own wording gives no ground for."""
+
+    genre: float = 0.5
+    """An n-gram found in this share of the background collection of policy texts (or more) weighs
+    nothing; rarer ones weigh proportionally more (0: no genre weighting)."""
+
+    others: bool = True
+    """Whether the preamble, part introductions and closing compete with the articles: a clause
+    restating them better than any article explains no article."""
+
+    publish: float = 0.4
+    """Confidence a link needs to be published without a reviewed decision (0: publish every link)."""
+
+    suggest: float = 0.2
+    """Confidence a link needs to be proposed at all (as a suggestion below ``publish``): lower ones are noise."""
+
+    saturation: float = 45.0
+    """A clause carries full confidence from this much distinctive weight (idf units) on; lighter clauses
+    (a stock phrase of four characters) scale their coverage down in proportion."""
 
 
 @dataclass(frozen=True)
 class Link:
-    """An answer sentence and what it explains."""
+    """An answer sentence and what it explains.
+
+    ``articles`` are the published links (confident, or reviewed); ``suggested`` the links the
+    aligner proposes below the confidence to publish, for review; ``confidence`` has both.
+    """
 
     qa: int
     segment: Segment
     articles: tuple[int, ...]
     parts: tuple[int, ...]
+    suggested: tuple[int, ...] = ()
+    confidence: dict[int, float] = field(default_factory=dict, compare=False, hash=False)
+    reviewed: bool = False
 
 
 @dataclass
@@ -106,6 +167,10 @@ class Alignment:
     def explained_by(self, article: int) -> list[Link]:
         return [link for link in self.links.values() if article in link.articles]
 
+    def suggestions(self) -> list[tuple[Link, int]]:
+        """Links proposed but not published, for review: (sentence, article) in reading order."""
+        return [(link, number) for link in self.links.values() for number in link.suggested]
+
 
 def ngrams(text: str, n: int = NGRAM) -> Counter[str]:
     grams: Counter[str] = Counter()
@@ -115,40 +180,115 @@ def ngrams(text: str, n: int = NGRAM) -> Counter[str]:
     return grams
 
 
-class ArticleIndex:
-    """Character n-grams of every article, weighted by inverse document frequency.
+# -- genre statistics ----------------------------------------------------------
 
-    The document's own title, preamble and part headings join the corpus as
-    pseudo-documents: phrases the whole text uses (推动职业教育高质量发展) then
-    weigh little, because they are evidence for no article in particular.
+
+@dataclass(frozen=True)
+class GenreStats:
+    """In how many texts of a background collection of policy texts each trigram occurs."""
+
+    texts: int
+    frequency: dict[str, int]
+
+    def share(self, gram: str) -> float:
+        return self.frequency.get(gram, 0) / self.texts if self.texts else 0.0
+
+
+def genre_table(texts: Iterable[set[str]], sources: list[str]) -> str:
+    """The TSV that :func:`load_genre_stats` reads: a header naming the sources, then ``trigram<TAB>texts``
+    for every trigram found in at least two texts (one text's own words say nothing about the genre)."""
+    frequency: Counter[str] = Counter()
+    count = 0
+    for grams in texts:
+        frequency.update(grams)
+        count += 1
+    lines = [
+        "# Trigram frequencies in a background collection of Chinese policy texts (scripts/genre_stats.py).",
+        f"# texts\t{count}",
+        *(f"# source\t{source}" for source in sources),
+    ]
+    lines += [f"{gram}\t{df}" for gram, df in sorted(frequency.items(), key=lambda item: (-item[1], item[0])) if df >= 2]
+    return "\n".join(lines) + "\n"
+
+
+def parse_genre_table(text: str, path: str) -> GenreStats:
+    texts = 0
+    frequency: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("# texts\t"):
+            texts = int(line.split("\t")[1])
+        elif line and not line.startswith("#"):
+            gram, _, df = line.partition("\t")
+            if not df.isdigit():
+                raise InputError(path, number, f"expected 'trigram<TAB>count', found {line[:20]!r}")
+            frequency[gram] = int(df)
+    return GenreStats(texts, frequency)
+
+
+@lru_cache(maxsize=4)
+def load_genre_stats(path: Path = GENRE_DATA) -> GenreStats:
+    """The shipped genre statistics (empty where the data file is absent)."""
+    if not path.exists():
+        return GenreStats(0, {})
+    return parse_genre_table(path.read_text(encoding="utf-8"), str(path))
+
+
+# -- the index -------------------------------------------------------------------
+
+
+class ArticleIndex:
+    """Character n-grams of every article, weighted by rarity in the document and in the genre.
+
+    The document's own title, preamble, part headings and introductions and its closing
+    join the corpus as pseudo-documents: phrases the whole text uses (推动职业教育高质量发展)
+    then weigh little, because they are evidence for no article in particular.
     """
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, settings: Settings | None = None, genre: GenreStats | None = None) -> None:
+        settings = settings or Settings()
+        self.genre = genre if genre is not None else load_genre_stats()
+        self.genre_limit = settings.genre
         self.grams: dict[int, set[str]] = {}
         self.titles: dict[int, set[str]] = {}
+        self.heading: dict[int, str] = {}
         for article in document.articles:
             title = article.title.zh if article.title else ""
             self.grams[article.number] = set(ngrams(title + "".join(p.zh for p in article.paragraphs)))
             if len(set(ngrams(title))) >= 2:
                 self.titles[article.number] = set(ngrams(title))
+                self.heading[article.number] = "".join(CONTENT.findall(title))
         self.part_of = {number: part.number for part in document.parts for number in part.articles}
         # The document's title names its subject (推动现代职业教育高质量发展): a clause that
         # repeats it speaks of the whole document, which is evidence for no article.
         self.title_grams = set(ngrams(document.title.zh))
-        general = [document.title.zh, *(p.zh for p in document.preamble), *(part.title.zh for part in document.parts)]
         self.part_titles = [part.title.zh for part in document.parts]
+        # Text that is not an article: a clause restating it explains no article.
+        others = [p.zh for p in document.preamble] + [p.zh for part in document.parts for p in part.intro] + [p.zh for p in document.closing]
+        self.others = [set(ngrams(text)) for text in others if text]
+        general = [document.title.zh, *(part.title.zh for part in document.parts), *others]
         frequency: Counter[str] = Counter()
         for grams in [*self.grams.values(), *(set(ngrams(text)) for text in general)]:
             frequency.update(grams)
         self.count = len(self.grams) + len(general)
         self.idf = {gram: math.log((self.count + 1) / df) for gram, df in frequency.items()}
+        self._weights: dict[str, float] = {}
+        self._title_weights: dict[int, float] = {}
 
     def weight(self, gram: str) -> float:
+        cached = self._weights.get(gram)
+        if cached is None:
+            cached = self._weights[gram] = self._weight(gram)
+        return cached
+
+    def _weight(self, gram: str) -> float:
         # An n-gram that no article has is not evidence for any; count it at the
         # maximum weight so that clauses of new content score low coverage.
         if gram in self.title_grams:
             return 0.0
-        return self.idf.get(gram, math.log(self.count + 1))
+        rarity = self.idf.get(gram, math.log(self.count + 1))
+        if self.genre_limit > 0 and self.genre.texts:
+            rarity *= max(0.0, 1.0 - self.genre.share(gram) / self.genre_limit)
+        return rarity
 
     def scores(self, clause: str) -> tuple[float, dict[int, float]]:
         grams = set(ngrams(clause))
@@ -160,10 +300,39 @@ class ArticleIndex:
             for number, article_grams in self.grams.items()
         }
 
-    def named_titles(self, clause: str, threshold: float) -> set[int]:
-        """Articles whose heading the clause quotes (一是巩固职业教育类型定位)."""
+    def other_score(self, clause: str) -> float:
+        """How much of the clause the best-matching non-article text (preamble, part introduction, closing) covers."""
         grams = set(ngrams(clause))
-        return {number for number, title in self.titles.items() if len(title & grams) / len(title) >= threshold}
+        total = sum(self.weight(gram) for gram in grams)
+        if not total or not self.others:
+            return 0.0
+        return max(sum(self.weight(gram) for gram in grams & other) for other in self.others) / total
+
+    def named_titles(self, clause: str, threshold: float, in_order_threshold: float = 1.0) -> dict[int, float]:
+        """Articles whose heading the clause quotes, with the share of the heading it quotes.
+
+        A heading counts as quoted when enough of its weighted trigrams are in the clause
+        (一是巩固职业教育类型定位), or enough of its characters in order within a short
+        stretch of it (永葆共产党人清正廉洁的政治本色 quotes 永葆清正廉洁的政治本色). A
+        heading made only of the genre's stock phrases names nothing.
+        """
+        grams = set(ngrams(clause))
+        named = {}
+        for number, title in self.titles.items():
+            weight = self._title_weight(number)
+            if weight <= 0:
+                continue
+            share = sum(self.weight(gram) for gram in title & grams) / weight
+            in_order = _in_order(self.heading[number], clause, in_order_threshold)
+            if share >= threshold or in_order >= in_order_threshold:
+                named[number] = max(share, in_order)
+        return named
+
+    def _title_weight(self, number: int) -> float:
+        cached = self._title_weights.get(number)
+        if cached is None:
+            cached = self._title_weights[number] = sum(self.weight(gram) for gram in self.titles[number])
+        return cached
 
     def without_part_titles(self, sentence: str) -> str:
         """Remove quoted part headings: naming a part is a part mention, not an article's measure."""
@@ -172,53 +341,101 @@ class ArticleIndex:
         return sentence
 
 
+@lru_cache(maxsize=65536)
+def _in_order(heading: str, clause: str, least: float = 0.0) -> float:
+    """The largest share of the heading's characters found in order within a stretch of the clause at most
+    a few characters longer than the heading (a word inserted, nothing scattered)."""
+    text = "".join(CONTENT.findall(clause))
+    if not heading or not text:
+        return 0.0
+    present = sum(1 for char in heading if char in text)
+    if present < least * len(heading) or present * 2 < len(heading):
+        return present / len(heading)  # most headings: too few of their characters to be quoted at all
+    span = len(heading) + max(4, len(heading) // 4)
+    best = 0
+    for start in range(max(1, len(text) - len(heading) + 1)):
+        if text[start] != heading[0] and heading[0] in text:
+            continue
+        window = text[start : start + span]
+        previous = [0] * (len(window) + 1)
+        for char in heading:
+            current = [0]
+            for index, other in enumerate(window):
+                current.append(previous[index] + 1 if char == other else max(previous[index + 1], current[index]))
+            previous = current
+        best = max(best, previous[-1])
+    return best / len(heading)
+
+
 def clauses(sentence: str) -> list[str]:
     return [clause for clause in CLAUSE_SPLIT.split(sentence) if CONTENT.search(clause)]
 
 
-def _best(scores: dict[int, float], coverage: float, settings: Settings, part_of: dict[int, int]) -> set[int]:
-    """The best-covered article if it reaches ``coverage``, with the articles close to it.
+def _best(scores: dict[int, float], coverage: float, settings: Settings, part_of: dict[int, int]) -> dict[int, float]:
+    """The best-covered article if it reaches ``coverage``, with the articles close to it, each with its coverage.
 
     Close means within ``tie`` of its score, or within ``part_tie`` for an article of
     the same part (a summary sentence often restates two neighbouring articles).
     """
     if not scores:
-        return set()
+        return {}
     winner = max(scores, key=lambda number: (scores[number], -number))
     best = scores[winner]
     if best < coverage:
-        return set()
+        return {}
     return {
-        number
+        number: score
         for number, score in scores.items()
         if score >= best * (settings.part_tie if part_of.get(number) == part_of.get(winner) else settings.tie)
     }
 
 
-def explain(sentence: str, index: ArticleIndex, settings: Settings, context: Context | None = None) -> tuple[int, ...]:
-    """The articles a sentence explains: union over its clauses and their listed items.
+def _merge(found: dict[int, float], more: dict[int, float]) -> None:
+    for number, confidence in more.items():
+        found[number] = max(found.get(number, 0.0), confidence)
+
+
+def explain(sentence: str, index: ArticleIndex, settings: Settings, context: Context | None = None) -> dict[int, float]:
+    """The articles a sentence explains, each with a confidence: union over its clauses and their listed items.
 
     ``context`` carries what the answer has established so far: the part being
-    summarised (after 第二部分…) and the articles already discussed.
+    summarised (after 第二部分…), the articles already discussed, the current list item
+    and the question's topic. A context article needs ``evidence`` from the sentence itself;
+    its confidence is the sentence's own coverage of it.
     """
     context = context or Context()
-    found: set[int] = set()
+    found: dict[int, float] = {}
+    # The sentence's own coverage of each article, as a whole (事在四方，要在中央 is too light to decide
+    # alone, but is ground enough for the article its question asks about) and clause by clause.
+    own: dict[int, float] = dict(index.scores(index.without_part_titles(sentence))[1])
     for clause in clauses(index.without_part_titles(sentence)):
-        found |= index.named_titles(clause, settings.title)
+        named = index.named_titles(clause, settings.title, settings.title_in_order)
+        _merge(found, named)
         total, scores = index.scores(clause)
-        if total >= settings.min_weight:
-            found |= _best(scores, settings.coverage, settings, index.part_of)
-            found |= {n for n in context.scope if scores.get(n, 0.0) >= settings.scope_coverage}
-            found |= {n for n in context.topics if scores.get(n, 0.0) >= settings.topic_coverage}
-            found |= {n for n in context.item if scores.get(n, 0.0) >= settings.item_coverage}
+        if total < settings.min_weight:
+            continue
+        _merge(own, scores)
+        if named:
+            continue  # the clause quotes a heading: the other articles that use its words only refer to it
+        if settings.others and index.other_score(clause) > max(scores.values(), default=0.0):
+            continue  # the clause restates the preamble, a part's introduction or the closing
+        weight = min(1.0, total / settings.saturation) if settings.saturation else 1.0
+        _merge(found, {n: c * weight for n, c in _best(scores, settings.coverage, settings, index.part_of).items()})
         # A clause that lists several measures (A、B、C) may restate several articles.
         pieces = [piece for piece in clause.split("、") if piece]
         if len(pieces) > 1:
             for piece in pieces:
-                total, scores = index.scores(piece)
-                if total >= settings.min_piece_weight:
-                    found |= _best(scores, settings.piece_coverage, settings, index.part_of)
-    return tuple(sorted(found))
+                piece_total, piece_scores = index.scores(piece)
+                if piece_total >= settings.min_piece_weight:
+                    piece_weight = min(1.0, piece_total / settings.saturation) if settings.saturation else 1.0
+                    _merge(found, {n: c * piece_weight for n, c in _best(piece_scores, settings.piece_coverage, settings, index.part_of).items()})
+    floors = [(context.scope, settings.scope_coverage), (context.topics, settings.topic_coverage), (context.item, settings.item_coverage), (context.asked, 0.0)]
+    for articles, floor in floors:
+        for number in articles:
+            evidence = own.get(number, 0.0)
+            if evidence >= max(floor, settings.evidence) and evidence > 0:
+                _merge(found, {number: min(1.0, evidence + settings.context)})
+    return found
 
 
 def question_topic(question: str, index: ArticleIndex, settings: Settings) -> set[int]:
@@ -227,13 +444,18 @@ def question_topic(question: str, index: ArticleIndex, settings: Settings) -> se
     for clause in clauses(index.without_part_titles(question)):
         total, scores = index.scores(clause)
         if total >= settings.min_weight:
-            found |= _best(scores, settings.question_coverage, settings, index.part_of)
+            found |= set(_best(scores, settings.question_coverage, settings, index.part_of))
     return found
 
 
 def reports_speech(sentence: str) -> bool:
     """Whether a sentence reports what someone said or instructed, rather than what a document says."""
     return REPORTED_SPEECH.search(sentence) is not None and CITES_A_DOCUMENT not in sentence
+
+
+def is_background(sentence: str) -> bool:
+    """Whether a sentence is background: a remark reported as someone's, or an account of the period."""
+    return reports_speech(sentence) or (PERIOD.search(sentence) is not None and CITES_A_DOCUMENT not in sentence)
 
 
 @dataclass
@@ -249,13 +471,16 @@ class Context:
     item: set[int] = field(default_factory=set)
     """Articles the current item of a list (一是…) opened with."""
 
+    asked: set[int] = field(default_factory=set)
+    """Articles the question asks about."""
 
-def _sentence_articles(sentence: str, index: ArticleIndex, settings: Settings, context: Context) -> set[int]:
+
+def _sentence_articles(sentence: str, index: ArticleIndex, settings: Settings, context: Context) -> dict[int, float]:
     """``explain``, opening a new list item (一是…) when the sentence starts one."""
     opens_item = ENUMERATION.search(sentence) is not None
     if opens_item:
         context.item = set()
-    articles = set(explain(sentence, index, settings, context))
+    articles = explain(sentence, index, settings, context)
     if opens_item:
         context.item = set(articles)
     return articles
@@ -266,29 +491,37 @@ def part_mentions(sentence: str, part_count: int) -> tuple[int, ...]:
     return tuple(sorted({number for number in numbers if number and number <= part_count}))
 
 
-def align(document: Document, settings: Settings | None = None, overrides: list[Override] | None = None) -> Alignment:
-    """Link every answer sentence of the Q&A to the articles and parts it explains."""
+def _link(qa: int, segment: Segment, found: dict[int, float], parts: tuple[int, ...], settings: Settings) -> Link:
+    confidence = {number: round(value, 3) for number, value in sorted(found.items()) if value >= settings.suggest}
+    published = tuple(number for number, value in confidence.items() if value >= settings.publish)
+    suggested = tuple(number for number in confidence if number not in published)
+    return Link(qa, segment, published, parts, suggested, confidence)
+
+
+def align(
+    document: Document,
+    settings: Settings | None = None,
+    overrides: list[Decision] | None = None,
+    genre: GenreStats | None = None,
+) -> Alignment:
+    """Link every answer sentence of the Q&A to the articles and parts it explains, with a confidence for each link."""
     settings = settings or Settings()
     alignment = Alignment()
     if not document.qa:
         return alignment
-    index = ArticleIndex(document)
+    index = ArticleIndex(document, settings, genre)
     for item in document.qa.items:
-        context = Context()
-        # An answer explains what its question asks about, sentence by sentence.
-        asked = question_topic(item.question.zh, index, settings)
+        context = Context(asked=question_topic(item.question.zh, index, settings))
         for paragraph in item.answer:
             context.scope, context.item = set(), set()
             for segment in paragraph.segments:
                 parts = part_mentions(segment.zh, len(document.parts))
                 if parts:
                     context.scope = {n for part in parts for n in document.part(part).articles}
-                if reports_speech(segment.zh):
-                    articles: set[int] = set()
-                else:
-                    articles = _sentence_articles(segment.zh, index, settings, context) | asked
-                context.topics |= articles
-                alignment.links[segment.id] = Link(item.number, segment, tuple(sorted(articles)), parts)
+                found = {} if is_background(segment.zh) else _sentence_articles(segment.zh, index, settings, context)
+                # Only what the sentence is confidently about becomes a topic the answer keeps discussing.
+                context.topics |= {number for number, value in found.items() if value >= settings.publish}
+                alignment.links[segment.id] = _link(item.number, segment, found, parts, settings)
     for override in overrides or []:
         override.apply(alignment, len(document.articles))
     return alignment
@@ -316,23 +549,58 @@ class Override:
             if not 1 <= number <= article_count:
                 raise InputError(self.file, self.line, f"override names article {number}: expected 1 to {article_count}")
         articles = (set(link.articles) | set(self.add)) - set(self.remove)
-        alignment.links[self.segment] = Link(link.qa, link.segment, tuple(sorted(articles)), link.parts)
+        suggested = tuple(n for n in link.suggested if n not in articles and n not in self.remove)
+        confidence = {**link.confidence, **{n: 1.0 for n in self.add}}
+        alignment.links[self.segment] = Link(
+            link.qa, link.segment, tuple(sorted(articles)), link.parts, suggested, confidence, reviewed=True
+        )
 
 
-def stale_overrides(document: Document, overrides: list[Override], settings: Settings | None = None) -> list[str]:
-    """Overrides the aligner has made needless: links it now adds (or no longer makes) by itself.
+@dataclass(frozen=True)
+class Reviewed:
+    """A reviewer's decision on one sentence (from the review sheet): exactly these articles, no others."""
+
+    segment: str
+    sentence: str
+    keep: tuple[int, ...]
+    why: str
+    file: str
+    line: int
+
+    def apply(self, alignment: Alignment, article_count: int) -> None:
+        link = alignment.links.get(self.segment)
+        if link is None:
+            raise InputError(self.file, self.line, f"review names segment '{self.segment}', which is not an answer sentence")
+        for number in self.keep:
+            if not 1 <= number <= article_count:
+                raise InputError(self.file, self.line, f"review names article {number}: expected 1 to {article_count}")
+        confidence = {**link.confidence, **{n: 1.0 for n in self.keep}}
+        alignment.links[self.segment] = Link(link.qa, link.segment, tuple(sorted(self.keep)), link.parts, (), confidence, reviewed=True)
+
+
+Decision = Override | Reviewed
+
+
+def stale_overrides(document: Document, overrides: list[Decision], settings: Settings | None = None) -> list[str]:
+    """Reviewed decisions that no longer fit: overrides the aligner has made needless (links it now
+    adds, or no longer makes, by itself) and reviews of a sentence whose text has changed since.
 
     Each as ``file:line: message``; ``python -m explainer check`` reports them, so that the
     reviewed file keeps only the corrections still needed.
     """
     links = align(document, settings).links
     problems = []
-    for override in overrides:
-        found = set(links[override.segment].articles) if override.segment in links else set()
-        needless = [f"already links article {n}" for n in override.add if n in found]
-        needless += [f"no longer links article {n}" for n in override.remove if n not in found]
+    for decision in overrides:
+        if isinstance(decision, Reviewed):
+            link = links.get(decision.segment)
+            if link is not None and decision.sentence and decision.sentence != link.segment.zh:
+                problems.append(f"{decision.file}:{decision.line}: review of {decision.segment} is stale: the sentence has changed since; review it again")
+            continue
+        found = set(links[decision.segment].articles) if decision.segment in links else set()
+        needless = [f"already links article {n}" for n in decision.add if n in found]
+        needless += [f"no longer links article {n}" for n in decision.remove if n not in found]
         if needless:
-            problems.append(f"{override.file}:{override.line}: override of {override.segment} is stale: the aligner {', '.join(needless)}")
+            problems.append(f"{decision.file}:{decision.line}: override of {decision.segment} is stale: the aligner {', '.join(needless)}")
     return problems
 
 
@@ -340,20 +608,43 @@ def overrides_path(source: Path) -> Path:
     return source.with_suffix(".alignment.yml")
 
 
-def load_overrides(path: Path) -> list[Override]:
-    """``sources/<slug>.alignment.yml``: a list of {segment, add, remove, why}."""
+ALIGNMENT_KEYS: dict[str, frozenset[str]] = {
+    "file": frozenset({"overrides", "reviewed"}),
+    "overrides": frozenset({"segment", "add", "remove", "why"}),
+    "reviewed": frozenset({"segment", "sentence", "links", "why"}),
+    "reviewed links": frozenset({"article", "heading", "confidence", "keep"}),
+}
+"""Every key ``sources/<slug>.alignment.yml`` may hold, by place: the file's top level, an override,
+a reviewed sentence, one link of a reviewed sentence. Any other key is an error."""
+
+
+def _known_keys(path: Path, mapping: object, place: str) -> None:
+    if not isinstance(mapping, dict):
+        return
+    for key in mapping:
+        if key not in ALIGNMENT_KEYS[place]:
+            line = mapping.key_line(key) if hasattr(mapping, "key_line") else 1
+            expected = ", ".join(sorted(ALIGNMENT_KEYS[place]))
+            raise InputError(str(path), line, f"unknown key '{key}' in {place if place != 'file' else 'the file'}: expected one of {expected}")
+
+
+def load_overrides(path: Path) -> list[Decision]:
+    """``sources/<slug>.alignment.yml``: ``overrides`` ({segment, add, remove, why}) and ``reviewed``
+    sentences ({segment, sentence, links: [{article, keep, …}], why}) as the review sheet writes them."""
     if not path.exists():
         return []
     data = load_yaml(path)
     if data is None:
         return []
-    entries = data.get("overrides") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise InputError(str(path), getattr(data, "line", 1), "expected 'overrides:' with a list of {segment, add, remove, why}")
-    result = []
-    for entry, line in zip(entries, entries.lines):
+    if not isinstance(data, dict) or not any(isinstance(data.get(key), list) for key in ("overrides", "reviewed")):
+        raise InputError(str(path), getattr(data, "line", 1), "expected 'overrides:' or 'reviewed:' with a list of sentences")
+    _known_keys(path, data, "file")
+    result: list[Decision] = []
+    entries = data.get("overrides") or []
+    for entry, line in zip(entries, getattr(entries, "lines", [])):
         if not isinstance(entry, dict) or not isinstance(entry.get("segment"), str):
             raise InputError(str(path), line, "each override needs 'segment' (an answer sentence id such as q5-p1-s3)")
+        _known_keys(path, entry, "overrides")
         if not isinstance(entry.get("why"), str) or not entry["why"].strip():
             raise InputError(str(path), line, f"override of {entry['segment']} needs 'why'")
         add, remove = entry.get("add") or [], entry.get("remove") or []
@@ -361,7 +652,31 @@ def load_overrides(path: Path) -> list[Override]:
         if numbers is None or not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers) or not numbers:
             raise InputError(str(path), line, f"override of {entry['segment']} needs 'add' or 'remove' with article numbers")
         result.append(Override(entry["segment"], tuple(add), tuple(remove), entry["why"].strip(), str(path), line))
+    reviewed = data.get("reviewed") or []
+    for entry, line in zip(reviewed, getattr(reviewed, "lines", [])):
+        result.append(_reviewed(path, entry, line))
     return result
+
+
+def _reviewed(path: Path, entry: object, line: int) -> Reviewed:
+    if not isinstance(entry, dict) or not isinstance(entry.get("segment"), str):
+        raise InputError(str(path), line, "each reviewed sentence needs 'segment' (an answer sentence id such as q5-p1-s3)")
+    _known_keys(path, entry, "reviewed")
+    links = entry.get("links") or []
+    if not isinstance(links, list):
+        raise InputError(str(path), entry.line_of("links"), f"review of {entry['segment']}: expected 'links:' with a list of {{article, keep}}")
+    keep = []
+    for link, link_line in zip(links, getattr(links, "lines", [])):
+        _known_keys(path, link, "reviewed links")
+        article = link.get("article") if isinstance(link, dict) else None
+        decision = link.get("keep") if isinstance(link, dict) else None
+        if not isinstance(article, int) or isinstance(article, bool) or not isinstance(decision, bool):
+            raise InputError(str(path), link_line, f"review of {entry['segment']}: each link needs 'article' (a number) and 'keep' (true or false)")
+        if decision:
+            keep.append(article)
+    why = entry.get("why") if isinstance(entry.get("why"), str) else ""
+    sentence = entry.get("sentence") if isinstance(entry.get("sentence"), str) else ""
+    return Reviewed(entry["segment"], sentence, tuple(sorted(set(keep))), why.strip(), str(path), line)
 
 
 def align_document(document: Document, settings: Settings | None = None) -> Alignment:

@@ -13,6 +13,7 @@ import copy
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -22,9 +23,9 @@ from typing import Any
 
 import yaml
 
-from ..common.files import replace_directory, write_atomic
+from ..common.files import LOCK_WAIT_SECONDS, build_lock, check_replaceable, live_directory, replace_directory, write_atomic
 from ..config.site import base_config, site_url
-from ..render.i18n import labels, not_found_texts
+from ..render.i18n import labels, not_found_texts, script_labels
 from .incremental import DIRTY_HOOKS, HIDE_DIRTY_WARNING, PageReuse
 from ..config.languages import language, languages
 from ..pipeline import SiteContent, prepare
@@ -32,6 +33,9 @@ from .postprocess import finish_site
 from ..render.pages import NavItem
 from .search import SearchIndexError, write_search_index
 from ..render.urls import lang_prefix
+
+LINEAR_INLINE_HTML = "explainer.backend.inline_html"
+"""Added to every language's extensions: our sentence paragraphs would cost MkDocs the square of their length (see that module)."""
 
 BUILD_HOOKS = Path(__file__).with_name("hooks.py")
 """MkDocs hooks of every build: the shared template cache (explainer/backend/templates.py)."""
@@ -72,6 +76,7 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
     extra["site_language"] = lang
     extra["default_language"] = languages().default.code
     extra["site_root"] = base_url
+    extra["ui"] = script_labels(lang)
     extra["alternate"] = [
         {
             "name": language(other).name,
@@ -85,7 +90,7 @@ def language_config(root: Path, lang: str, docs_dir: Path, site_dir: Path, nav: 
         for other in languages().codes
     ]
     extensions = config.get("markdown_extensions", [])
-    config["markdown_extensions"] = [_language_extension(extension, lang, root) for extension in extensions]
+    config["markdown_extensions"] = [_language_extension(extension, lang, root) for extension in extensions] + [LINEAR_INLINE_HTML]
     return config
 
 
@@ -147,8 +152,9 @@ def build_site(
     output: Path | None = None,
     reuse: PageReuse | None = None,
     precompress: bool = True,
+    wait: float = LOCK_WAIT_SECONDS,
 ) -> SiteContent:
-    """Parse, render and build the whole site into ``site/`` (atomically).
+    """Parse, render and build the whole site into ``site/`` (atomically, one build of a site at a time).
 
     Generated Markdown and configurations go to a private work directory under
     ``.build/``, so concurrent builds (tests, ``make serve``) never share files.
@@ -156,17 +162,41 @@ def build_site(
     templates and assets did not change since the previous build renders only
     the pages whose Markdown changed (see :mod:`explainer.backend.incremental`).
     ``precompress=False`` leaves out the .gz/.br copies (a local preview does not serve them).
+
+    ``site/`` may be a symbolic link: the directory it points to is replaced and the link kept.
+    Builds of one site take turns through a lock file beside it; a build waits at most
+    ``wait`` seconds for another (:class:`BuildBusy`). A site that cannot be written
+    is :class:`OutputError`, raised before anything is built.
     """
     timings = timings or Timings()
     root = root.resolve()  # MkDocs resolves paths against the generated config's folder
-    content = prepare(root, timings)
+    target = output or root / "site"
+    destination = live_directory(target)  # site/ itself, or the directory a site/ link points to
+    shown = _shown_path(target, root)
+    check_replaceable(destination, shown)  # before waiting for the lock, which is created beside the site too
+    with build_lock(destination, shown, wait, _say):
+        content = prepare(root, timings)
+        _build_into(root, content, strict, timings, target, destination, reuse, precompress)
+    return content
+
+
+def _build_into(
+    root: Path,
+    content: SiteContent,
+    strict: bool,
+    timings: Timings,
+    target: Path,
+    destination: Path,
+    reuse: PageReuse | None,
+    precompress: bool,
+) -> None:
+    """Build every language into a staging folder beside ``destination``, then swap it into place."""
     (root / ".build").mkdir(exist_ok=True)
     remove_abandoned(root / ".build", "work-")
     work = Path(tempfile.mkdtemp(prefix=f"work-{os.getpid()}-", dir=root / ".build"))
-    target = output or root / "site"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    remove_abandoned(target.parent, f".{target.name}.")
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}-", dir=target.parent))
+    # Beside the live directory, not beside a site/ link: the swap is a rename within one folder.
+    remove_abandoned(destination.parent, f".{destination.name}.")
+    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.{os.getpid()}-", dir=destination.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
     try:
         if reuse is not None:
@@ -192,7 +222,18 @@ def build_site(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
-    return content
+
+
+def _shown_path(target: Path, root: Path) -> str:
+    """How messages name the site: ``site/`` for the project's own, else the path given."""
+    try:
+        return target.relative_to(root).as_posix() + "/"
+    except ValueError:
+        return str(target)
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def _index_search(site_dir: Path) -> None:

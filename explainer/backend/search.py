@@ -49,6 +49,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
+from . import children
 from ..common.files import write_atomic
 from ..common.han import HAN, HAN_CHAR
 from ..translation.conversion import convert
@@ -253,7 +254,7 @@ def _glossary_record(entry: Tag, url: str, lang: str) -> SearchRecord | None:
     if head is None:
         return None
     entry_id = str(entry["id"])
-    term, english = entry.find("dfn"), entry.find(class_="gloss-en")
+    term, english = entry.find(class_="gloss-zh"), entry.find(class_="gloss-en")
     title = glossary_title(_text(term, lang) if term else "", _text(english, lang) if english else "", lang) or _text(head, lang)
     # The term and its English name are the title (so either finds the entry); the text is
     # what is written in the page's language: the definition, and on English pages the other
@@ -331,8 +332,7 @@ def pagefind_command() -> list[str]:
 
 def run_pagefind(jobs: dict[str, tuple[list[SearchRecord], Path]]) -> None:
     """Index each language's records into its bundle folder: one Pagefind process per language, side by side."""
-    with tempfile.TemporaryDirectory(prefix="explainer-search-") as folder:
-        processes = {}
+    with tempfile.TemporaryDirectory(prefix="explainer-search-") as folder, children.stopped_on_exit({}) as processes:
         for lang, (records, output) in jobs.items():
             source = Path(folder) / lang
             for record in records:
@@ -340,7 +340,7 @@ def run_pagefind(jobs: dict[str, tuple[list[SearchRecord], Path]]) -> None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(record.html(lang), encoding="utf-8")
             shutil.rmtree(output, ignore_errors=True)
-            processes[lang] = subprocess.Popen(
+            processes[lang] = children.start(
                 [*pagefind_command(), "--site", str(source), "--output-path", str(output), "--silent"],
                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             )

@@ -10,7 +10,9 @@ and a failed build (bad input, MkDocs warning) leaves the last good site served.
 from __future__ import annotations
 
 import functools
+import html
 import http.server
+import io
 import sys
 import threading
 import time
@@ -18,11 +20,13 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from ..common.errors import InputError
+from ..common.files import BuildBusy, OutputError
 from .incremental import PageReuse
 from .build import BuildError, Timings, build_site
 
@@ -78,7 +82,7 @@ class Rebuilder:
             content = build_site(
                 self.root, strict=self.strict, timings=timings, output=self.output, reuse=self.reuse, precompress=False
             )
-        except InputError as error:
+        except (InputError, OutputError, BuildBusy) as error:
             ok, message = False, str(error)
         except BuildError as error:
             ok, message = False, f"build failed: {error}"
@@ -98,8 +102,20 @@ class Rebuilder:
         if ok:
             self.log(f"built {self.output} in {seconds:.2f}s: {message} {what}".rstrip())
         else:
-            self.log(f"{message}\n(the last good site is still served) {what}".rstrip())
+            self.log(f"{message}\n{self.failure_consequence()} {what}".rstrip())
         return result
+
+    def failure_consequence(self) -> str:
+        """What a reader of the server sees after a failed build: the last good site, or this error."""
+        if self.output.is_dir():
+            return "(the last good site is still served)"
+        return "(there is no site yet: the server answers every page with this error until a build succeeds)"
+
+    def last_error(self) -> str | None:
+        """The message of the latest build if it failed, else None."""
+        with self._condition:
+            latest = self.results[-1] if self.results else None
+        return None if latest is None or latest.ok else latest.message
 
     def start(self) -> None:
         """Start rebuilding in the background after :meth:`changed` calls."""
@@ -193,7 +209,27 @@ def watch(root: Path, notify: Callable[[str], None]) -> Observer:
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the current site/; no caching, so a reload shows the latest build."""
+    """Serves the current site/; no caching, so a reload shows the latest build.
+
+    While there is no site at all (the first build failed), every request gets a
+    page with the build's error instead of a bare 404.
+    """
+
+    def __init__(self, *args: Any, build_error: Callable[[], str | None] = lambda: None, **kwargs: Any) -> None:
+        self.build_error = build_error
+        super().__init__(*args, **kwargs)
+
+    def send_head(self):  # type: ignore[no-untyped-def]  # the base class's signature
+        if not Path(self.directory).is_dir():
+            error = self.build_error() or "no site has been built yet"
+            body = NO_SITE_PAGE.format(error=html.escape(error)).encode("utf-8")
+            self.send_response(503)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Retry-After", "2")
+            self.end_headers()
+            return io.BytesIO(body)
+        return super().send_head()
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-cache")
@@ -203,10 +239,22 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def make_server(site_dir: Path, port: int, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
+NO_SITE_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2">
+<title>No site yet: the build failed</title></head>
+<body><h1>No site yet: the build failed</h1>
+<pre>{error}</pre>
+<p>Fix the file named above and save it: the site is rebuilt and this page reloads by itself.</p></body></html>
+"""
+
+
+def make_server(
+    site_dir: Path, port: int, host: str = "127.0.0.1", build_error: Callable[[], str | None] = lambda: None
+) -> http.server.ThreadingHTTPServer:
     """An HTTP server for ``site_dir``. It resolves the directory on every request,
-    so it follows the build's swap of a new site into place."""
-    handler = functools.partial(_SiteHandler, directory=str(site_dir))
+    so it follows the build's swap of a new site into place; while there is no
+    site, it answers with ``build_error()`` (status 503)."""
+    handler = functools.partial(_SiteHandler, directory=str(site_dir), build_error=build_error)
     http.server.ThreadingHTTPServer.allow_reuse_address = True
     return http.server.ThreadingHTTPServer((host, port), handler)
 
@@ -217,7 +265,7 @@ def serve(root: Path, port: int = 8000) -> int:
     rebuilder = Rebuilder(root)
     rebuilder.build()
     try:
-        server = make_server(root / "site", port)
+        server = make_server(root / "site", port, build_error=rebuilder.last_error)
     except OSError as error:
         print(f"cannot serve on 127.0.0.1:{port}: {error.strerror} (try --port)", file=sys.stderr)
         return 1

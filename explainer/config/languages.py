@@ -67,6 +67,8 @@ class Typography:
     """Around a title quoted inside a quoted title (〈〉 in Chinese)."""
     numerals: str = "arabic"
     """How ``{number}`` is written in interface strings: ``chinese`` (五) or ``arabic`` (5)."""
+    list_separator: str = ", "
+    """Between the items of a run-in list (第五条、第六条 / Art. 5, Art. 6)."""
 
 
 @dataclass(frozen=True)
@@ -275,6 +277,10 @@ def _typography(entry: LineDict, file: str, code: str) -> Typography:
             if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(mark, str) for mark in pair)):
                 raise InputError(file, entry.line_of(key), f"language '{code}': typography '{key}' must be two texts, opening and closing")
             values[key] = (pair[0], pair[1])
+    if "list_separator" in entry:
+        if not isinstance(entry["list_separator"], str):
+            raise InputError(file, entry.line_of("list_separator"), f"language '{code}': typography 'list_separator' must be a text")
+        values["list_separator"] = entry["list_separator"]
     numerals = entry.get("numerals", "arabic")
     if numerals not in NUMERALS:
         raise InputError(file, entry.line_of("numerals"), f"language '{code}': typography 'numerals' must be one of {', '.join(NUMERALS)}, found {numerals!r}")

@@ -4,8 +4,9 @@ Shaped like Python-Markdown's ``abbr`` Treeprocessor (one longest-first regex,
 AtomicString skipped), but CJK-aware: Chinese terms match without word
 boundaries (职教高考制度, 实施好双高计划集中力量), English terms at word
 boundaries, case-insensitively. Headings, links, code and existing terms are
-never touched. Each link carries the definition in ``title``, which Material's
-``content.tooltips`` shows as a tooltip.
+never touched. Each link carries what the term card shows (``data-term``,
+``data-other``, ``data-pinyin``, ``data-def``; ``assets/tools.js`` opens the card
+on a tap, a click or Enter), and leads to the glossary entry without script.
 
 Configuration (``markdown_extensions`` in mkdocs.yml)::
 
@@ -24,8 +25,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from ..config.languages import languages
-from .terms import Glossary, TermMatcher, load_glossary
+from .terms import Glossary, TermMatcher, load_glossary, term_card_data
 
 SKIPPED_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "script", "style", "abbr", "dfn", "button", "title"})
 NO_TERMS_CLASS = "no-terms"
@@ -87,7 +87,8 @@ class GlossaryTreeprocessor(Treeprocessor):
         link = etree.Element("a")
         link.set("href", f"{self.url}#{term.id}")
         link.set("class", TERM_CLASS)
-        link.set("title", term.definition_in(self.lang))
+        for name, value in term_card_data(term, self.lang).items():
+            link.set(name, value)
         link.text = AtomicString(label)
         return link
 

@@ -19,7 +19,7 @@ from typing import Any
 from pypinyin import Style, lazy_pinyin
 
 from ..common.errors import InputError
-from ..config.languages import languages
+from ..config.languages import language, languages
 from ..translation.conversion import to_traditional
 from ..common.yamlfile import LineDict, load_yaml
 
@@ -371,3 +371,26 @@ def has_rendering(term: Term, translation: str, lang: str) -> bool:
         if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", translation, re.IGNORECASE):
             return True
     return False
+
+
+HAN_SCRIPTS = frozenset({"Hans", "Hant", "Hani"})
+"""Scripts written in Han characters: their pages show a term's pinyin."""
+
+
+def term_card_data(term: Term, lang: str) -> dict[str, str]:
+    """The attributes a term card is made from (unescaped: the serialiser escapes them once).
+
+    The term as the page's language writes it, its partner language's form (the
+    registry's side-by-side partner), pinyin on pages in Han script, and the definition.
+    """
+    described = language(lang)
+    partner = described.partner
+    data = {
+        "data-term": term.name(lang),
+        "data-other": term.name(partner),
+        "data-other-lang": partner,
+        "data-def": term.definition_in(lang),
+    }
+    if described.script in HAN_SCRIPTS:
+        data["data-pinyin"] = term.pinyin
+    return data

@@ -1,4 +1,5 @@
-"""Show the alignment both ways: "Explained in the Q&A" on articles, article links on answers."""
+"""Show the alignment both ways: "Explained in the Q&A" on articles (a compact line under the
+heading, the quotes at the end), article links on answers and in the Q&A index."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from itertools import groupby
 from . import markup
 from ..align.aligner import Alignment
 from ..config.languages import language, languages
-from .i18n import N_, article_label, article_short, gettext, part_label, qa_label
+from .i18n import N_, article_label, article_short, gettext, labelled, labels, part_label, qa_label
 from ..document.model import Document, QAItem
 from .pages import PageExtras
+from .search_aliases import where_label
 from ..translation.catalog import Rendering, Texts
 from .urls import DocumentUrls, served_relative
 
@@ -25,8 +27,10 @@ def add_crosslinks(extras: PageExtras, document: Document, alignment: Alignment,
         return
     for article in document.articles:
         page = urls.article(article.number)
+        extras.after_title.setdefault(page, []).append(_explained_line(page, article.number, alignment, urls, texts, lang, document))
         extras.add(page, _explained_box(page, article.number, alignment, urls, texts, lang, document))
     for item in document.qa.items:
+        extras.after_item.setdefault(f"q{item.number}", []).append(_index_links(urls.qa_index, item.number, alignment, urls, lang))
         page = urls.qa(item.number)
         for paragraph in item.answer:
             for run in _runs([segment.id for segment in paragraph.segments], alignment):
@@ -58,6 +62,37 @@ def _runs(segment_ids: list[str], alignment: Alignment, article: int | None = No
             runs.append([segment_id])
         previous = current
     return runs
+
+
+def _explained_line(page: str, number: int, alignment: Alignment, urls: DocumentUrls, texts: Texts, lang: str, document: Document) -> str:
+    """The compact line under an article's heading: each Q&A item that explains it, linked to its first explaining sentence."""
+    first: dict[int, str] = {}
+    for link in alignment.explained_by(number):
+        first.setdefault(link.qa, link.segment.id)
+    label = f'<span class="explained-line__label">{markup.attribute(labelled(gettext(HEADING, lang), lang))}</span>'
+    if not first:
+        return f'<p class="explained-line no-terms">{label}<span class="explained-none">{markup.attribute(gettext(NONE, lang))}</span></p>\n'
+    items = []
+    for qa, segment_id in sorted(first.items()):
+        question = texts.text(document.qa.items[qa - 1].question, lang) if document.qa else ""
+        items.append(
+            f'<a href="{markup.attribute(served_relative(page, urls.qa(qa), segment_id))}">{markup.attribute(where_label("qa", qa, lang))}'
+            f'<span class="visually-hidden"> {markup.attribute(question)}</span></a>'
+        )
+    more = f' <a class="explained-line__more" href="#explained" aria-label="{markup.attribute(gettext(HEADING, lang))}">↓</a>'
+    return f'<p class="explained-line no-terms">{label}{" ".join(items)}{more}</p>\n'
+
+
+def _index_links(page: str, qa: int, alignment: Alignment, urls: DocumentUrls, lang: str) -> str:
+    """After an item of the Q&A index: the articles its answer explains."""
+    numbers = sorted({number for link in alignment.links.values() if link.qa == qa for number in link.articles})
+    if not numbers:
+        return ""
+    links = " ".join(
+        f'<a href="{markup.attribute(served_relative(page, urls.article(number)))}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(where_label("article", number, lang))}</a>'
+        for number in numbers
+    )
+    return f' <span class="qa-explains no-terms"><span class="visually-hidden">{markup.attribute(labelled(gettext(EXPLAINS, lang), lang))}</span><span aria-hidden="true">→ </span>{links}</span>'
 
 
 def _explained_box(page: str, number: int, alignment: Alignment, urls: DocumentUrls, texts: Texts, lang: str, document: Document) -> str:
@@ -101,6 +136,6 @@ def _sentence_links(page: str, segment_id: str, alignment: Alignment, urls: Docu
         items.append(f'<a href="{markup.attribute(target)}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(article_short(number, lang))}</a>')
     for number in link.parts:
         items.append(f'<a href="{markup.attribute(served_relative(page, urls.part(number)))}">{markup.attribute(part_label(number, lang))}</a>')
-    label = markup.attribute(gettext(EXPLAINS if link.articles else MENTIONS, lang))
-    return f'<span class="explains no-terms"><span class="visually-hidden">{label}: </span><span aria-hidden="true">→</span>{" ".join(items)}</span>'
+    label = markup.attribute(labelled(gettext(EXPLAINS if link.articles else MENTIONS, lang), lang))
+    return f'<span class="explains no-terms"><span class="visually-hidden">{label}</span><span aria-hidden="true">→</span>{" ".join(items)}</span>'
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from . import markup
 from ..glossary.occurrences import Occurrence
-from ..glossary.terms import Glossary, Term
-from ..config.languages import languages
-from .i18n import N_, article_label, gettext, labels, qa_label
+from ..glossary.terms import HAN_SCRIPTS, Glossary, Term, term_card_data
+from ..config.languages import language, languages
+from .i18n import N_, article_label, gettext, labelled, labels, qa_label
 from ..document.model import Document
 from .urls import GLOSSARY_PAGE, relative, served_relative
 
@@ -14,7 +16,7 @@ DOWNLOADS = ("glossary.json", "glossary.csv", "glossary.tbx")
 INTRO = N_(
     "This glossary lists the terms of art used in the Opinions and the press Q&A, with their preferred English rendering, "
     "pinyin and a short definition, and links to every article and answer where each term occurs. On every page, the first "
-    "occurrence of a term links here and shows its definition when you point at it."
+    "occurrence of a term is underlined with dots: tap or click it to see its definition on a card that links here."
 )
 
 
@@ -38,7 +40,8 @@ def terms_used_block(page: str, terms: list[Term], lang: str, prefix: str) -> st
         label = term.name(lang)
         # Raw HTML: MkDocs does not rewrite these links, so they must be served URLs (…/glossary/#id).
         target = served_relative(page, prefix + GLOSSARY_PAGE) + f"#{term.id}"
-        items.append(f'<a class="term-chip" href="{markup.attribute(target)}" title="{markup.attribute(term.definition_in(lang))}">{markup.attribute(label)}</a>')
+        card = "".join(f' {name}="{markup.attribute(value)}"' for name, value in term_card_data(term, lang).items())
+        items.append(f'<a class="term-chip" href="{markup.attribute(target)}"{card}>{markup.attribute(label)}</a>')
     return f'<nav class="terms-used no-terms" aria-label="{markup.attribute(heading)}">\n<h2 id="terms">{markup.attribute(heading)}</h2>\n{" ".join(items)}\n</nav>\n'
 
 
@@ -64,7 +67,8 @@ def glossary_page(
     links = " · ".join(
         f'<a href="{markup.attribute(relative(lang_root + page, "data/" + name))}" download>{name.rsplit(".", 1)[1].upper()}</a>' for name in DOWNLOADS
     )
-    lines += [f'<p class="downloads no-terms">{markup.attribute(download_label)}: {links} <small>(TBX: ISO 30042)</small></p>', ""]
+    lines += [f'<p class="downloads no-terms">{markup.attribute(labelled(download_label, lang))}{links} <small>(TBX: ISO 30042)</small></p>', ""]
+    lines += [_filter(text), "", _index(glossary, lang, text), ""]
     for category in glossary.categories:
         lines += [f"## {markup.text(category.name(lang))} {{ #cat-{category.id} }}", ""]
         for term in glossary.in_category(category.id):
@@ -74,30 +78,36 @@ def glossary_page(
 
 def _entry(glossary: Glossary, term: Term, found: list[Occurrence], titles: dict[tuple[str, str, int], str], lang: str) -> str:
     page = GLOSSARY_PAGE
-    # The term in the Chinese of this site (Traditional on the Traditional site), its pinyin and its English rendering.
+    # The term in the Chinese of this site (Traditional on the Traditional site) with its pinyin, and its
+    # English rendering; the entry leads with the one the page's language writes, in a <dfn>.
     chinese = languages().original_script(lang).code
     english = term.english_language
-    names = f'<dfn lang="{chinese}">{markup.attribute(term.name(chinese))}</dfn>'
+    chinese_html = (
+        f'<span class="gloss-zh" lang="{chinese}">{markup.attribute(term.name(chinese))}</span>'
+        f' <span class="pinyin" lang="zh-Latn-pinyin">{markup.attribute(term.pinyin)}</span>'
+    )
+    english_html = f'<span class="gloss-en" lang="{english}">{markup.attribute(term.en)}</span>'
+    names = f"<dfn>{chinese_html}</dfn> {english_html}" if language(lang).script in HAN_SCRIPTS else f"<dfn>{english_html}</dfn> {chinese_html}"
+    variants = "; ".join(form for forms in term.renderings.values() for form in forms)
     parts = [
-        f'<div class="gloss-entry no-terms" id="{term.id}">',
-        f'<p class="gloss-head">{names} <span class="pinyin" lang="zh-Latn-pinyin">{markup.attribute(term.pinyin)}</span> '
-        f'<span class="gloss-en" lang="{english}">{markup.attribute(term.en)}</span> <a class="headerlink" href="#{term.id}" aria-label="¶ {markup.attribute(term.en)}">¶</a></p>',
+        f'<div class="gloss-entry no-terms" id="{term.id}" data-variants="{markup.attribute(variants)}">',
+        f'<p class="gloss-head">{names} <a class="headerlink" href="#{term.id}" aria-label="¶ {markup.attribute(term.en)}">¶</a></p>',
         f'<p class="gloss-def">{_prose(term.definition_in(lang), lang)}</p>',
     ]
     if lang != english:
         parts.append(f'<p class="gloss-def" lang="{english}">{_prose(term.definition_in(english), english)}</p>')
     if term.en_variants:
-        label = markup.attribute(gettext(N_("Also rendered as"), lang))
-        parts.append(f'<p class="gloss-variants">{label}: <span lang="{english}">{_prose("; ".join(term.en_variants), english)}</span></p>')
+        label = markup.attribute(labelled(gettext(N_("Also rendered as"), lang), lang))
+        parts.append(f'<p class="gloss-variants">{label}<span lang="{english}">{_prose("; ".join(term.en_variants), english)}</span></p>')
     if term.note:
-        label = markup.attribute(gettext(N_("Note on the rendering"), lang))
-        parts.append(f'<p class="gloss-note">{label}: <span lang="{english}">{_prose(term.note, english)}</span></p>')
+        label = markup.attribute(labelled(gettext(N_("Note on the rendering"), lang), lang))
+        parts.append(f'<p class="gloss-note">{label}<span lang="{english}">{_prose(term.note, english)}</span></p>')
     if term.related:
         label = markup.attribute(gettext(N_("Related"), lang))
         related = ", ".join(
             f'<a href="#{other}">{markup.attribute(glossary.term(other).name(lang))}</a>' for other in term.related
         )
-        parts.append(f'<p class="gloss-related">{label}: {related}</p>')
+        parts.append(f'<p class="gloss-related">{labelled(label, lang)}{related}</p>')
     if found:
         label = markup.attribute(gettext(N_("Occurs in"), lang))
         links = []
@@ -107,6 +117,46 @@ def _entry(glossary: Glossary, term: Term, found: list[Occurrence], titles: dict
         parts.append(f'<details class="gloss-occurrences"><summary>{label} ({len(found)})</summary><ul>{"".join(links)}</ul></details>')
     parts.append("</div>\n")
     return "\n".join(parts)
+
+
+def _filter(text: dict[str, str]) -> str:
+    """The filter box (hidden until assets/tools.js makes it work)."""
+    return (
+        f'<div class="gloss-filter no-terms" hidden><label><span class="visually-hidden">{markup.attribute(text["glossary_filter"])}</span>'
+        f'<input type="search" placeholder="{markup.attribute(text["glossary_filter"])}" autocomplete="off"></label>'
+        f'<p class="gloss-filter-status" role="status"></p></div>'
+    )
+
+
+def index_key(term: Term, lang: str) -> str:
+    """The letter a term is listed under: its pinyin's first letter on Chinese pages, its English's on English ones."""
+    source = _index_form(term, lang)
+    letters = [char for char in source.upper() if char.isalpha()]
+    first = letters[0] if letters else "#"
+    return unicodedata.normalize("NFKD", first)[0]
+
+
+def _index_form(term: Term, lang: str) -> str:
+    """What the index orders a term by: its pinyin on pages in Han script, else the page's own form."""
+    return term.pinyin if language(lang).script in HAN_SCRIPTS else term.name(lang)
+
+
+def _index(glossary: Glossary, lang: str, text: dict[str, str]) -> str:
+    """Every term by letter (pinyin on Chinese pages, A–Z on English ones), each linked to its entry."""
+    by_letter: dict[str, list[Term]] = {}
+    for term in sorted(glossary.terms, key=lambda term: (index_key(term, lang), _index_form(term, lang).lower())):
+        by_letter.setdefault(index_key(term, lang), []).append(term)
+    bar = " ".join(f'<a href="#idx-{letter.lower()}">{letter}</a>' for letter in by_letter)
+    rows = "".join(
+        f'<p class="gloss-index-row" id="idx-{letter.lower()}"><strong>{letter}</strong> '
+        + language(lang).typography.list_separator.join(f'<a href="#{term.id}">{markup.attribute(term.name(lang))}</a>' for term in terms)
+        + "</p>"
+        for letter, terms in by_letter.items()
+    )
+    return (
+        f'<nav class="gloss-index-nav no-terms" aria-label="{markup.attribute(text["glossary_index"])}">'
+        f'<p class="gloss-index">{bar}</p><div class="gloss-index-all">{rows}</div></nav>'
+    )
 
 
 def _prose(text: str, lang: str) -> str:

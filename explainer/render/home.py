@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import markup
 from ..config.languages import language, languages
-from .i18n import N_, labels, message
+from .i18n import N_, labelled, labels, message
 from ..translation.conversion import convert
 from ..document.model import Document, Segment
 from ..config.project import DocumentConfig

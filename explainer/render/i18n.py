@@ -61,6 +61,25 @@ LABELS: dict[str, str] = {
     "machine_draft": N_("Parts of this page are machine-translation drafts that have not yet been reviewed."),
     "stale": N_("The Chinese text has changed since parts of this translation were reviewed; they are being updated."),
     "contents": N_("Contents"),
+    "about": N_("About this site"),
+    "term_card_close": N_("Close"),
+    "term_card_entry": N_("Glossary entry"),
+    "mark_clear": N_("Clear the highlight"),
+    "search_more": N_("Show more results"),
+    "search_shown": N_("Showing {shown} of {count}"),
+    "where_glossary": NC_("where a search result is", "Glossary"),
+    "back_to_article": N_("Back to the article"),
+    "back_to_item": N_("Back to the answer"),
+    "home_key_points": N_("Targets"),
+    "home_parts": N_("Parts"),
+    "home_programmes": N_("Key programmes"),
+    "home_map": N_("The document at a glance"),
+    "home_map_desc": N_("Its parts, their articles and the Q&A answers that explain them. Every box opens its page."),
+    "home_start": N_("Start here"),
+    "home_glossary_link": N_("Chinese–English glossary"),
+    "glossary_index": N_("A–Z index"),
+    "glossary_filter": N_("Filter terms"),
+    "glossary_filter_none": N_("No term matches."),
 }
 """The page furniture, by the key the renderers use."""
 
@@ -139,6 +158,32 @@ def message(text: Message, lang: str, number: int | None = None, **values: objec
         values["number"] = chinese_numeral(number) if language(lang).typography.numerals == "chinese" else str(number)
         values["roman"] = ROMAN[number] if number < len(ROMAN) else str(number)
     return translated.format(**values) if values else translated
+
+
+SCRIPT_LABELS = (
+    "term_card_close", "term_card_entry", "mark_clear", "search_more", "search_shown", "where_glossary", "glossary_filter_none",
+)
+"""The labels the page scripts (assets/tools.js, assets/search.js) need, given to every page as JSON (overrides/main.html)."""
+
+
+def script_labels(lang: str) -> dict[str, str]:
+    """The interface strings of the page scripts in ``lang``."""
+    text = labels(lang)
+    return {key: text[key] for key in SCRIPT_LABELS}
+
+
+def labelled(label: str, lang: str) -> str:
+    """``label`` followed by the language's colon: 其他译法： / Also rendered as: ."""
+    return label + language(lang).typography.colon
+
+
+def derive(texts: dict[str, str], lang: str) -> str:
+    """``lang``'s form of a hand-written text (by language) derived from its source language's
+    (Traditional converted from Simplified, as the registry says), or '' if it is not derived."""
+    derivation = language(lang).derive
+    if derivation is None or not texts.get(derivation.source):
+        return ""
+    return convert(texts[derivation.source], derivation.opencc)
 
 
 def labels(lang: str) -> dict[str, str]:

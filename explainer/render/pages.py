@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import markup
 from ..config.languages import language, languages
-from .i18n import article_heading, article_label, labels, part_heading, part_label, qa_label
+from .i18n import article_heading, article_label, labelled, labels, part_heading, part_label, qa_label
 from ..translation.conversion import convert
 from ..document.model import Article, Document, Paragraph, Part, QAItem, Segment
 from ..config.project import DocumentConfig
@@ -57,6 +57,8 @@ class PageExtras:
     """Keyed by sentence id: inline HTML shown right after that sentence (escaped by the producer)."""
     after_title: dict[str, list[str]] = field(default_factory=dict)
     """Keyed by page path: Markdown shown right under the heading of an article or Q&A page."""
+    after_item: dict[str, list[str]] = field(default_factory=dict)
+    """Keyed by Q&A item (``q3``): inline HTML after the item in the Q&A index (escaped by the producer)."""
 
     def add(self, page: str, block: str) -> None:
         self.after_body.setdefault(page, []).append(block)
@@ -118,7 +120,8 @@ class DocumentRenderer:
     # -- pages ---------------------------------------------------------------
 
     def pages(self) -> list[Page]:
-        pages = [self.home(), self.articles_index()]
+        """Every page of the document but its home, which explainer.home draws (it needs the alignment and the glossary)."""
+        pages = [self.articles_index()]
         pages += [self.part_page(part) for part in self.document.parts]
         pages += [self.article_page(article) for article in self.document.articles]
         if self.document.qa:
@@ -140,29 +143,6 @@ class DocumentRenderer:
         provenance = provenance_block(self.config, self.lang)
         return Page(path, markdown + ("\n" + provenance if provenance else ""), title)
 
-    def home(self) -> Page:
-        self._begin_page()
-        path = self.urls.home
-        title = self.plain(self.document.title)
-        lines = [f"# {markup.text(title)} {{ #top }}", "", NOTICES]
-        lines += issuer_lines(self.document, self.plain, self.lang)
-        about, about_lang = self._about()
-        for paragraph in about:
-            lines += [markup.text(paragraph), *([f'{{: lang="{about_lang}" }}'] if about_lang else []), ""]
-        lines += [f"## {markup.text(self.labels['contents'])} {{ #contents }}", ""]
-        lines.append(f"- {markup.link(self.labels['full_text'], relative(path, self.urls.articles_index))}")
-        for part in self.document.parts:
-            lines.append(f"    - {markup.link(self.part_title(part), relative(path, self.urls.part(part.number)))}")
-        if self.document.qa:
-            lines.append(f"- {markup.link(self.plain(self.document.qa.title), relative(path, self.urls.qa_index))}")
-        lines.append("")
-        return self._page(path, title, " ".join(self.config.about.get(self.lang, ())) or title, lines)
-
-    def _about(self) -> tuple[Sequence[str], str]:
-        about, about_lang = about_paragraphs(self.config, self.lang)
-        if about_lang:
-            self._statuses.append("missing")
-        return about, about_lang
 
     def articles_index(self) -> Page:
         self._begin_page()
@@ -260,7 +240,8 @@ class DocumentRenderer:
         lines.append(self.paragraphs(qa.intro))
         lines.append("")
         for item in qa.items:
-            lines.append(f"{item.number}. {markup.link(self.qa_title(item), relative(path, self.urls.qa(item.number)))}")
+            after = "".join(self.extras.after_item.get(f"q{item.number}", []))
+            lines.append(f"{item.number}. {markup.link(self.qa_title(item), relative(path, self.urls.qa(item.number)))}{after}")
         lines.append("")
         return self._page(path, title, self.plain(qa.subtitle) if qa.subtitle else title, lines)
 
@@ -326,7 +307,7 @@ def issuer_lines(document: Document, plain: Callable[[Segment], str], lang: str)
     """The issuing bodies and the issuing number under a document's title (``plain`` renders a segment)."""
     lines = []
     if document.issuers:
-        lines += [f"{markup.text(labels(lang)['issued_by'])}: {markup.text(plain(document.issuers))}", "{: .issuers }", ""]
+        lines += [f"{markup.text(labelled(labels(lang)['issued_by'], lang))}{markup.text(plain(document.issuers))}", "{: .issuers }", ""]
     if document.doc_number:
         lines += [markup.text(plain(document.doc_number)), "{: .doc-number }", ""]
     return lines

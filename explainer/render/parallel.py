@@ -16,7 +16,7 @@ Paragraphs keep their ids (``a05-p1``) and rows their sentence ids
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from . import markup
 from .citation import Citations, CitationUnit
@@ -101,7 +101,18 @@ class ParallelRenderer:
             return article_short(article.number, self.zh), article_label(article.number, self.en) + language(self.en).typography.colon
         return article_label(article.number, self.zh), article_label(article.number, self.en)
 
-    def _page(self, path: str, title: str, description: str, crumbs: list[str], rows: list[str], units: list[CitationUnit]) -> Page:
+    def _pager(self, path: str, number: int, count: int, url: Callable[[int], str], title_of: Callable[[int], str], back: tuple[str, str], keys: tuple[str, str]) -> str:
+        """Previous and next side-by-side pages, and the way back to the reading page, at the end of the page."""
+        text = labels(self.lang)
+        colon = language(self.lang).typography.colon
+        links = [f"[{markup.text(back[1])}]({relative(path, back[0])}){{ .back }}"]
+        if number > 1:
+            links.insert(0, f"[{markup.text('← ' + text[keys[0]] + colon + title_of(number - 1))}]({relative(path, url(number - 1))}){{ .prev rel=prev }}")
+        if number < count:
+            links.append(f"[{markup.text(text[keys[1]] + colon + title_of(number + 1) + ' →')}]({relative(path, url(number + 1))}){{ .next rel=next }}")
+        return "\n".join(links) + "\n{: .pager .par-pager }\n"
+
+    def _page(self, path: str, title: str, description: str, crumbs: list[str], rows: list[str], units: list[CitationUnit], pager: str = "") -> Page:
         """Assemble a page; ``rows`` were rendered since the last page, so their translation states are known."""
         table = self._table(rows)
         found, self._statuses = self._statuses, set()
@@ -114,6 +125,7 @@ class ParallelRenderer:
             "",
             status_notices(found, self.lang, pending=label("pending_notice", self.lang)),
             table,
+            pager,
             citation_block(units, self.lang, self.base_url),
         ]
         return Page(path, "\n".join(body), title)
@@ -159,7 +171,12 @@ class ParallelRenderer:
             rows.append(self.row(article.title, "par-row par-title", zh_prefix, en_prefix))
         rows += self.paragraphs(article.paragraphs)
         description = title
-        return self._page(path, title, description, crumbs, rows, [self.citations.article(article.number)])
+        pager = self._pager(path, article.number, len(self.document.articles), self.urls.parallel_article,
+            lambda number: self._article_title(self.document.article(number)),
+            (self.urls.article(article.number), labels(self.lang)["back_to_article"]),
+            ("previous", "next"),
+        )
+        return self._page(path, title, description, crumbs, rows, [self.citations.article(article.number)], pager)
 
     def qa_page(self, item: QAItem) -> Page:
         path = self.urls.parallel_qa(item.number)
@@ -171,7 +188,13 @@ class ParallelRenderer:
         rows = [self.row(item.question, "par-row par-title", f"{qa_label(item.number, self.zh)} ", qa_label(item.number, self.en) + language(self.en).typography.colon)]
         rows += self.paragraphs(item.answer)
         description = title
-        return self._page(path, title, description, crumbs, rows, [self.citations.qa_item(item.number)])
+        assert self.document.qa is not None
+        pager = self._pager(path, item.number, len(self.document.qa.items), self.urls.parallel_qa,
+            lambda number: qa_label(number, self.lang),
+            (self.urls.qa(item.number), labels(self.lang)["back_to_item"]),
+            ("previous_item", "next_item"),
+        )
+        return self._page(path, title, description, crumbs, rows, [self.citations.qa_item(item.number)], pager)
 
     def document_page(self) -> Page:
         """The whole document side by side, headings anchored as on the reading pages (#part2, #a05, #q3)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import markup
 from .citation import Citations
-from .i18n import labels, qa_label
+from .i18n import labelled, labels, qa_label
 from ..document.model import Document
 from .parallel import special_page_front_matter
 from ..config.project import DocumentConfig
@@ -42,7 +42,7 @@ def print_page(document: Document, config: DocumentConfig, texts: Texts, lang: s
         "",
     ]
     lines += issuer_lines(document, renderer.plain, lang)
-    lines += [f"{markup.text(label('online_at', lang))}: <{home}>", "{: .print-source .no-terms }", ""]
+    lines += [f"{markup.text(labelled(label('online_at', lang), lang))}<{home}>", "{: .print-source .no-terms }", ""]
     # The reading pages' notices, for every state found in the document.
     lines.append(status_notices((texts.get(segment, lang).status for segment in document.segments()), lang))
     lines.append(renderer.paragraphs(document.preamble))

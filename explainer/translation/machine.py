@@ -1,7 +1,7 @@
 """Machine drafts with deep-translator: fill missing PO entries, never touch reviewed ones.
 
-Every request has a timeout (deep-translator sets none, so a hung service
-would hang the command). Drafts for every document are collected first and
+Every request has a timeout on the whole request, not only on each read
+(deep-translator sets none, so a hung or trickling service would hang the command). Drafts for every document are collected first and
 written only when all requests succeeded, each file atomically: when the
 service cannot be reached, one clear line is printed and no file changes.
 """
@@ -11,20 +11,24 @@ from __future__ import annotations
 import contextlib
 import functools
 import sys
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import polib
 import requests
 
 from ..document.parse import parse_file
 from ..config.project import load_project
+from .engines import ENGINES, SOURCE_LANGUAGE
 from .catalog import MACHINE_DRAFT, load_catalog, po_path, synchronise, write_po
 
-SOURCE_LANGUAGE = "zh-CN"
-"""The engines' code for the documents' language (Simplified Chinese as published in mainland China)."""
+
+
+class ServiceUnavailable(Exception):
+    """The translation service could not be reached or gave no translation."""
 
 
 class Engine(Protocol):
@@ -51,17 +55,69 @@ def request_timeout(seconds: float) -> Iterator[None]:
 
 
 def deep_translator_engine(name: str, lang: str) -> Engine:
-    """A deep-translator engine by name (google, mymemory, …)."""
+    """A deep-translator engine by name (one of :data:`ENGINES`), with that service's codes for our languages."""
     import deep_translator
 
-    engines: dict[str, Callable[..., Engine]] = {
-        "google": deep_translator.GoogleTranslator,
-        "mymemory": deep_translator.MyMemoryTranslator,
-    }
-    if name not in engines:
-        raise ValueError(f"unknown engine '{name}': expected one of {', '.join(sorted(engines))}")
-    # The engines name languages by their primary subtag (en, fr …).
-    return engines[name](source=SOURCE_LANGUAGE, target=lang.split("-")[0])
+    if name not in ENGINES:
+        raise ValueError(f"unknown engine '{name}': expected one of {', '.join(sorted(ENGINES))}")
+    spec = ENGINES[name]
+    translator = getattr(deep_translator, spec.translator)
+    try:
+        return _Checked(translator(source=spec.code(SOURCE_LANGUAGE), target=spec.code(lang)))
+    except deep_translator.exceptions.LanguageNotSupportedException:
+        raise ValueError(f"the {name} engine does not translate into '{lang}' (as '{spec.code(lang)}')") from None
+
+
+class _Checked:
+    """A deep-translator engine whose answer is checked: some return None or raise StopIteration for an empty answer."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def translate(self, text: str) -> str:
+        try:
+            answer = self.engine.translate(text)
+        except StopIteration:
+            answer = None
+        if not isinstance(answer, str) or not answer.strip():
+            raise ServiceUnavailable("the service returned no translation")
+        return answer
+
+
+class RequestTimedOut(Exception):
+    """A request took longer than the whole-request timeout."""
+
+
+class Timed:
+    """An engine whose every ``translate`` call ends within ``seconds``, however slowly the service answers.
+
+    A socket timeout (``requests``' ``timeout``) bounds each read, not the request:
+    a service sending one byte a second never trips it. The call runs in a daemon
+    thread, abandoned at the deadline (the command then exits, writing nothing).
+    """
+
+    def __init__(self, engine: Engine, seconds: float) -> None:
+        self.engine = engine
+        self.seconds = seconds
+
+    def translate(self, text: str) -> str:
+        outcome: list[tuple[bool, Any]] = []
+
+        def run() -> None:
+            try:
+                outcome.append((True, self.engine.translate(text)))
+            except BaseException as error:  # handed to the caller's thread below
+                outcome.append((False, error))
+
+        worker = threading.Thread(target=run, name="translate-request", daemon=True)
+        worker.start()
+        worker.join(self.seconds)
+        if worker.is_alive() or not outcome:
+            raise RequestTimedOut
+        succeeded, value = outcome[0]
+        if not succeeded:
+            raise value
+        return value  # type: ignore[no-any-return]
 
 
 @dataclass
@@ -110,7 +166,7 @@ def translate_project(
         print(f"translate: no document with slug '{only}' in documents.yml", file=sys.stderr)
         return 2
     try:
-        engine = engine or deep_translator_engine(engine_name, lang)
+        engine = Timed(engine or deep_translator_engine(engine_name, lang), timeout)
     except ValueError as error:
         print(f"translate: {error}", file=sys.stderr)
         return 2
@@ -123,7 +179,10 @@ def translate_project(
                 po = synchronise(document, load_catalog(path), lang)
                 drafted, kept = draft_document(po, engine, engine_name)
                 results.append(DraftResult(path, po, drafted, kept))
-    except (requests.RequestException, OSError) as error:
+    except RequestTimedOut:
+        print(f"translate: the {engine_name} service did not answer within {timeout:g} s; no file was changed", file=sys.stderr)
+        return 2
+    except (requests.RequestException, OSError, ServiceUnavailable) as error:
         print(f"translate: the {engine_name} service could not be reached ({type(error).__name__}); no file was changed", file=sys.stderr)
         return 1
     except Exception as error:  # deep-translator's own errors (quota, not found …) share no base class
