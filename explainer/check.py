@@ -18,6 +18,7 @@ from .document.model import Document
 from .document.parse import parse_file
 from .config.languages import Languages
 from .config.project import load_project
+from .input_checks import configuration_problems, source_problems, translation_input_problems
 from .translation.catalog import template, write_po
 
 Checker = Callable[[Path, Document], list[str]]
@@ -93,12 +94,18 @@ def run_check(root: Path, file: Path | None, pot: Path | None) -> int:
         project = load_project(root)
         documents = [parse_file(config.source, config.slug) for config in project.documents]
         problems += _report_interface(project.languages)
+        for problem in configuration_problems(root):
+            print(problem)
+            problems += 1
     for document in documents:
         lines, open_notices = source_report(document)
         print(summary(document))
         for line in lines:
             print(f"  {line}")
         problems += open_notices
+        for problem in source_problems(document):
+            print(f"  {problem}")
+            problems += 1
         if document.qa is not None:
             overrides, stale = alignment_report(document)
             for line in overrides + stale:
@@ -148,4 +155,4 @@ def _checkers() -> list[Checker]:
     from .translation.checks import translation_problems
     from .translation.style import style_problems, traditional_problems
 
-    return [translation_problems, term_problems, avoided_problems, style_problems, traditional_problems]
+    return [translation_input_problems, translation_problems, term_problems, avoided_problems, style_problems, traditional_problems]

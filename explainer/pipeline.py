@@ -154,5 +154,9 @@ def _page_titles(document: Document, renderer: DocumentRenderer) -> dict[tuple[s
     return titles
 
 
+JSON_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+"""The same JSON, without the characters of markup: safe even where a page inlines or mis-serves it."""
+
+
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=1).translate(JSON_HTML_SAFE) + "\n"

@@ -140,9 +140,9 @@ def test_each_context_rule_on_another_document() -> None:
         ("links: []\n", 1, "expected 'overrides:' or 'reviewed:' with a list of sentences"),
         ("overrides:\n  - segment: q1-p1-s1\n    add: [1]\n    why: x\n    note: y\n", 5, "unknown key 'note' in overrides: expected one of add, remove, segment, why"),
         ("reviewed:\n  - segment: q1-p1-s1\n    links:\n      - {article: 1, keep: yes please}\n", 4, "review of q1-p1-s1: each link needs 'article' (a number) and 'keep' (true or false)"),
-        ("reviewed:\n  - segment: q1-p1-s1\n    links:\n      - {article: 1, kept: true}\n", 4, "unknown key 'kept' in reviewed links: expected one of article, confidence, heading, keep"),
+        ("reviewed:\n  - segment: q1-p1-s1\n    links:\n      - {article: 1, kept: true}\n", 4, "unknown key 'kept' in reviewed links: did you mean 'keep'?"),
         ("reviewed:\n  - segment: q1-p1-s1\n    links:\n      - {article: 30, keep: true}\n", 2, "review names article 30: expected 1 to 22"),
-        ("overrides: []\nreview: []\n", 2, "unknown key 'review' in the file: expected one of overrides, reviewed"),
+        ("overrides: []\nreview: []\n", 2, "unknown key 'review' in the file: did you mean 'reviewed'?"),
         ("overrides: [\n", 2, "not valid YAML: expected the node content, but found '<stream end>'"),
     ],
 )

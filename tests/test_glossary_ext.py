@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
@@ -36,10 +37,25 @@ def test_longest_term_first_and_never_inside_another() -> None:
     assert "#apprenticeship-chinese" in html
 
 
-def test_first_occurrence_only_and_not_in_headings_links_or_code() -> None:
-    html = render("# 双高计划\n\n双高计划和双高计划。\n\n[双高计划](x.html) `双高计划`", "zh-Hans")
-    assert html.count('class="term"') == 1
-    assert html.startswith("<h1>双高计划</h1>")
+def test_first_occurrence_only() -> None:
+    html = render("双高计划和双高计划。\n\n双高计划。", "zh-Hans")
+    assert re.fullmatch(r'<p><a class="term" [^>]*href="\.\./glossary/#double-high-plan"[^>]*>双高计划</a>和双高计划。</p>\n<p>双高计划。</p>', html), html
+
+
+@pytest.mark.parametrize("level", [1, 2, 3, 4, 5, 6])
+def test_never_in_a_heading_of_any_level(level: int) -> None:
+    """The heading comes first: were it linked, the paragraph after it would not be (first occurrence only)."""
+    html = render(f"{'#' * level} 双高计划\n\n双高计划。", "zh-Hans")
+    assert html.startswith(f"<h{level}>双高计划</h{level}>")
+    assert html.count('class="term"') == 1 and '<p><a class="term"' in html
+
+
+@pytest.mark.parametrize(("markdown", "kept"), [("[双高计划](x.html)", '<a href="x.html">双高计划</a>'), ("`双高计划`", "<code>双高计划</code>")])
+def test_never_in_a_link_or_code(markdown: str, kept: str) -> None:
+    """The link or code comes first: the term is linked in the paragraph after it, and only there."""
+    html = render(f"{markdown}\n\n双高计划。", "zh-Hans")
+    assert f"<p>{kept}</p>" in html
+    assert html.count('class="term"') == 1 and '<p><a class="term"' in html
 
 
 def test_inside_raw_inline_html_spans() -> None:

@@ -80,7 +80,7 @@ def test_orphan_and_duplicate_entries(tmp_path: Path, seed) -> None:  # type: ig
     po.save(str(path))
     with pytest.raises(Exception) as raised:
         load_catalog(path)
-    assert str(raised.value) == f"{path}:13: duplicate entry for segment 'title'"
+    assert str(raised.value) == f"{path}:13: duplicate entry for msgctxt 'title' (first at line 5)"
 
 
 def test_machine_qa_rules() -> None:
@@ -157,5 +157,8 @@ def test_export_has_all_languages(built_site: Path) -> None:
 
 
 def test_template_has_every_segment(seed) -> None:  # type: ignore[no-untyped-def]
-    assert [entry.msgctxt for entry in template(seed)] == [segment.id for segment in seed.segments()]
-    assert isinstance(next(seed.segments()), Segment)
+    entries = list(template(seed))
+    assert [entry.msgctxt for entry in entries] == [segment.id for segment in seed.segments()]
+    assert [(entry.msgid, entry.msgstr, entry.occurrences) for entry in entries] == [
+        (segment.zh, "", [(Path(seed.source).name, str(segment.line))]) for segment in seed.segments()
+    ]

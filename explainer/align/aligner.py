@@ -43,7 +43,7 @@ from pathlib import Path
 
 from ..common.errors import InputError
 from ..document.model import Document, Segment, parse_chinese_numeral
-from ..common.yamlfile import load_yaml
+from ..common.yamlfile import load_yaml, unknown_key_message
 
 NGRAM = 3
 CLAUSE_SPLIT = re.compile(r"[，；：。？！,;:?!]")
@@ -624,8 +624,10 @@ def _known_keys(path: Path, mapping: object, place: str) -> None:
     for key in mapping:
         if key not in ALIGNMENT_KEYS[place]:
             line = mapping.key_line(key) if hasattr(mapping, "key_line") else 1
-            expected = ", ".join(sorted(ALIGNMENT_KEYS[place]))
-            raise InputError(str(path), line, f"unknown key '{key}' in {place if place != 'file' else 'the file'}: expected one of {expected}")
+            where = place if place != "file" else "the file"
+            # The nearest known key when one is close (difflib), else the list of them.
+            message = unknown_key_message(str(key), ALIGNMENT_KEYS[place]).replace(f"unknown key '{key}':", f"unknown key '{key}' in {where}:", 1)
+            raise InputError(str(path), line, message)
 
 
 def load_overrides(path: Path) -> list[Decision]:

@@ -23,8 +23,9 @@ from typing import Any
 
 import yaml
 
+from ..common.errors import InputError
 from ..common.files import LOCK_WAIT_SECONDS, build_lock, check_replaceable, live_directory, replace_directory, write_atomic
-from ..config.site import base_config, site_url
+from ..config.site import CONFIG_FILE, base_config, config_line, site_url
 from ..render.i18n import labels, not_found_texts, script_labels
 from .incremental import DIRTY_HOOKS, HIDE_DIRTY_WARNING, PageReuse
 from ..config.languages import language, languages
@@ -130,19 +131,45 @@ def write_docs(docs_dir: Path, pages: dict[str, str], assets: Path) -> None:
         shutil.copytree(assets, docs_dir / "assets", dirs_exist_ok=True)
 
 
-def run_mkdocs(config_path: Path, strict: bool = True, dirty: bool = False) -> None:
-    """Build one language with MkDocs; warnings fail the build in strict mode."""
+def run_mkdocs(config_path: Path, strict: bool = True, dirty: bool = False, source: Path | None = None) -> None:
+    """Build one language with MkDocs; warnings fail the build in strict mode.
+
+    ``config_path`` is the derived configuration of one language, a temporary file;
+    errors name ``source`` (the project's mkdocs.yml) and the line of the key at fault.
+    """
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    source = source or config_path
     try:
-        config = load_config(config_file=str(config_path), strict=strict)
+        config = _load_mkdocs_config(config_path, strict, source)
         if dirty:  # only `make serve` builds dirty, and explainer.backend.incremental keeps it exact
             logging.getLogger("mkdocs.commands.build").addFilter(HIDE_DIRTY_WARNING)
         build(config, dirty=dirty)
-    except (Abort, ConfigurationError) as error:
-        raise BuildError(f"{config_path}: {error}") from None
+    except ConfigurationError as error:
+        raise InputError(str(source), 1, f"MkDocs refused the configuration: {error}") from None
+    except Abort as error:
+        raise BuildError(f"MkDocs ({_language_of(config_path)}): {error}") from None
+
+
+def _language_of(config_path: Path) -> str:
+    """``mkdocs.en.yml`` → ``en``."""
+    return config_path.name.removeprefix("mkdocs.").removesuffix(".yml")
+
+
+def _load_mkdocs_config(config_path: Path, strict: bool, source: Path) -> Any:
+    """MkDocs' load_config, with its first error (or, strict, warning) as ``mkdocs.yml:line: 'key': …``."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    with config_path.open("rb") as file:
+        config = MkDocsConfig(config_file_path=str(config_path))
+        config.load_file(file)
+    config.load_dict({"strict": strict})
+    errors, warnings = config.validate()
+    for key, problem in [*errors, *(warnings if strict else [])]:
+        line = config_line(source.parent, *str(key).split(".")) if source.name == CONFIG_FILE else 1
+        raise InputError(str(source), line, f"'{key}': {problem}")
+    return config
 
 
 def build_site(
@@ -211,7 +238,7 @@ def _build_into(
             config["hooks"] = [*config.get("hooks", []), str(BUILD_HOOKS), *([str(DIRTY_HOOKS)] if dirty else [])]
             config_path = work / f"mkdocs.{lang}.yml"
             write_atomic(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
-            timings.measure("mkdocs", lambda: _quiet(lambda: run_mkdocs(config_path, strict, dirty)))
+            timings.measure("mkdocs", lambda: _quiet(lambda: run_mkdocs(config_path, strict, dirty, root / CONFIG_FILE)))
         timings.measure("export", lambda: content.write_exports(staging))
         timings.measure("search", lambda: _index_search(staging))
         # Keep last before the swap: hashes asset names and precompresses every file written above.

@@ -14,7 +14,9 @@ class InputError(Exception):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        # One line, always: a message quoting a library's multi-line error is joined.
+        message = "; ".join(part.strip() for part in self.message.splitlines() if part.strip())
+        return f"{self.file}:{self.line}: {message}"
 
     @classmethod
     def from_yaml(cls, path: object, error: Exception) -> InputError:

@@ -10,6 +10,8 @@ with the line where it starts and the line of each of its values.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +83,23 @@ def load_yaml(path: Path | str, missing: str | None = None) -> Any:
         raise InputError(str(path), 0, f"no such file: expected {missing}") from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise InputError.from_yaml(path, error) from None
+
+
+def unknown_key_message(key: str, known: Collection[str]) -> str:
+    """``unknown key 'short_tittle': did you mean 'short_title'?`` (or the list of known keys)."""
+    nearest = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    if nearest:
+        return f"unknown key '{key}': did you mean '{nearest[0]}'?"
+    return f"unknown key '{key}': expected one of {', '.join(sorted(known))}"
+
+
+def reject_unknown_keys(path: Path | str, mapping: LineDict, known: Collection[str], what: str = "") -> None:
+    """An unknown key of ``mapping`` is an InputError at its line, suggesting the nearest known key.
+
+    Each file kind keeps its ``known`` keys in one tuple beside its loader: adding a
+    key to a file format is adding it there.
+    """
+    for key in mapping:
+        if key not in known:
+            prefix = f"{what}: " if what else ""
+            raise InputError(str(path), mapping.key_line(str(key)), prefix + unknown_key_message(str(key), known))

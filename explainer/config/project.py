@@ -36,8 +36,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..common.errors import InputError
-from ..common.yamlfile import load_yaml
+from ..common.yamlfile import load_yaml, reject_unknown_keys
 from .languages import Languages, load_languages, use_languages
+
+FILE_KEYS = ("languages", "documents")
+DOCUMENT_KEYS = ("slug", "source", "short_title", "about")
+"""The keys of documents.yml, the only place they are listed: a key not here is an error that
+suggests the nearest (add a new key here, then read it in _document)."""
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CONFIG_FILE = "documents.yml"
@@ -122,6 +127,7 @@ def load_project(root: Path, config_file: str = CONFIG_FILE) -> Project:
     data = load_yaml(path, missing="the list of documents")
     if not isinstance(data, dict) or not isinstance(data.get("documents"), list) or not data["documents"]:
         raise InputError(str(path), 1, "expected 'documents:' with a list of at least one document")
+    reject_unknown_keys(path, data, FILE_KEYS)
     registry = load_languages(path, data.get("languages"))
     lines = data["documents"].lines
     documents: list[DocumentConfig] = []
@@ -145,9 +151,7 @@ language folders (en/, zh-hant/ …) are reserved too."""
 def _document(root: Path, path: Path, entry: object, line: int, is_default: bool) -> DocumentConfig:
     if not isinstance(entry, dict):
         raise InputError(str(path), line, "each document must be a mapping with 'slug' and 'source'")
-    for key in entry:
-        if key not in DOCUMENT_KEYS:
-            raise InputError(str(path), getattr(entry, "key_line", lambda _k: line)(key), f"unknown key '{key}' in a document: expected one of {', '.join(DOCUMENT_KEYS)}")
+    reject_unknown_keys(path, entry, DOCUMENT_KEYS, "document")
     slug = entry.get("slug")
     if not isinstance(slug, str) or not SLUG_RE.match(slug):
         raise InputError(str(path), line, f"'slug' must be lowercase letters, digits and hyphens, found '{slug}'")

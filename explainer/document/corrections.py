@@ -27,7 +27,15 @@ from pathlib import Path
 from typing import Any
 
 from ..common.errors import InputError
-from ..common.yamlfile import LineDict, LineList, load_yaml
+from ..common.yamlfile import LineDict, LineList, load_yaml, reject_unknown_keys
+
+
+SECTION_KEYS = ("corrections", "accepted", "closing")
+CORRECTION_KEYS = ("line", "original", "corrected", "why")
+ACCEPTED_KEYS = ("line", "text", "why")
+CLOSING_KEYS = ("line", "why")
+"""The keys of a corrections file, the only place they are listed: a key not here is an error
+that suggests the nearest."""
 
 
 @dataclass(frozen=True)
@@ -76,11 +84,7 @@ def load_corrections(path: Path) -> Corrections:
         return Corrections()
     if not isinstance(data, LineDict):
         raise InputError(str(path), getattr(data, "line", 1), "expected a mapping with 'corrections' and 'accepted'")
-    unknown = set(data) - {"corrections", "accepted", "closing"}
-    if unknown:
-        raise InputError(
-            str(path), data.line, f"unknown section '{sorted(unknown)[0]}': expected 'corrections', 'accepted' or 'closing'"
-        )
+    reject_unknown_keys(path, data, SECTION_KEYS, "section")
     corrections = tuple(
         Correction(
             line=_int_field(path, entry, "line"),
@@ -89,11 +93,11 @@ def load_corrections(path: Path) -> Corrections:
             why=_str_field(path, entry, "why"),
             entry_line=entry.line,
         )
-        for entry in _entries(path, data, "corrections")
+        for entry in _entries(path, data, "corrections", CORRECTION_KEYS)
     )
     accepted = tuple(
         Accepted(line=_int_field(path, entry, "line"), text=_str_field(path, entry, "text"), why=_str_field(path, entry, "why"))
-        for entry in _entries(path, data, "accepted")
+        for entry in _entries(path, data, "accepted", ACCEPTED_KEYS)
     )
     return Corrections(corrections, accepted, _closing(path, data))
 
@@ -104,6 +108,7 @@ def _closing(path: Path, data: LineDict) -> ClosingDecision | None:
         return None
     if not isinstance(closing, LineDict):
         raise InputError(str(path), data.line_of("closing"), "'closing' must be a mapping with 'line' and 'why'")
+    reject_unknown_keys(path, closing, CLOSING_KEYS, "'closing'")
     value = _field(path, closing, "line")
     if not (_is_integer(value) and value >= 0):
         raise InputError(
@@ -114,7 +119,7 @@ def _closing(path: Path, data: LineDict) -> ClosingDecision | None:
     return ClosingDecision(value, _str_field(path, closing, "why"), closing.line)
 
 
-def _entries(path: Path, data: LineDict, section: str) -> list[LineDict]:
+def _entries(path: Path, data: LineDict, section: str, known: tuple[str, ...]) -> list[LineDict]:
     entries = data.get(section)
     if entries is None or entries == "":
         return []
@@ -123,6 +128,7 @@ def _entries(path: Path, data: LineDict, section: str) -> list[LineDict]:
     for entry, line in zip(entries, entries.lines):
         if not isinstance(entry, LineDict):
             raise InputError(str(path), line, f"each '{section}' entry must be a mapping")
+        reject_unknown_keys(path, entry, known, f"'{section}' entry")
     return list(entries)
 
 

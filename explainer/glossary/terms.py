@@ -21,7 +21,15 @@ from pypinyin import Style, lazy_pinyin
 from ..common.errors import InputError
 from ..config.languages import language, languages
 from ..translation.conversion import to_traditional
-from ..common.yamlfile import LineDict, load_yaml
+from ..common.yamlfile import LineDict, load_yaml, reject_unknown_keys
+
+FILE_KEYS = ("categories", "terms")
+CATEGORY_KEYS = ("id", "zh-Hans", "en")
+TERM_KEYS = ("id", "zh-Hans", "zh-Hant", "pinyin", "en", "en_variants", "en_avoid", "category", "definition", "related", "note")
+DEFINITION_KEYS = ("zh-Hans", "en")
+"""The keys of glossary/terms.yml, the only place they are listed, besides the code of every other
+published language (a term's rendering in it): a key not here is an error that suggests the nearest
+(add a new field here, then read it in _term)."""
 
 TERM_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CHINESE, TRADITIONAL, ENGLISH = "zh-Hans", "zh-Hant", "en"
@@ -174,9 +182,10 @@ def _load_glossary(path: str, version: tuple[int, int]) -> Glossary:
     data = load_yaml(path, missing="the term base")
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list) or not isinstance(data.get("categories"), list):
         raise InputError(path, 1, "expected 'categories:' and 'terms:' lists")
-    categories = tuple(_category(path, entry) for entry in data["categories"])
+    reject_unknown_keys(path, data, FILE_KEYS)
+    categories = tuple(_category(path, entry, line) for entry, line in zip(data["categories"], data["categories"].lines))
     category_ids = {category.id for category in categories}
-    terms = tuple(_term(path, entry, category_ids) for entry in data["terms"])
+    terms = tuple(_term(path, entry, category_ids, line) for entry, line in zip(data["terms"], data["terms"].lines))
     _check_references(path, terms, categories)
     return Glossary(path, categories, terms)
 
@@ -190,10 +199,11 @@ def _require_str(path: str, entry: LineDict, what: str, field: str, optional: bo
     return value.strip()
 
 
-def _category(path: str, entry: Any) -> Category:
+def _category(path: str, entry: Any, line: int) -> Category:
     if not isinstance(entry, dict):
-        raise InputError(path, 1, "each category must be a mapping with id, zh-Hans and en")
+        raise InputError(path, line, "each category must be a mapping with id, zh-Hans and en")
     category_id = _require_str(path, entry, "category", "id")
+    reject_unknown_keys(path, entry, CATEGORY_KEYS, f"category '{category_id}'")
     what = f"category '{category_id}'"
     names = {CHINESE: _require_str(path, entry, what, CHINESE), ENGLISH: _require_str(path, entry, what, ENGLISH)}
     names[TRADITIONAL] = to_traditional(names[CHINESE])
@@ -201,11 +211,12 @@ def _category(path: str, entry: Any) -> Category:
     return Category(category_id, names)
 
 
-def _term(path: str, entry: Any, categories: set[str]) -> Term:
+def _term(path: str, entry: Any, categories: set[str], line: int) -> Term:
     if not isinstance(entry, dict):
-        raise InputError(path, 1, "each term must be a mapping")
+        raise InputError(path, line, "each term must be a mapping")
     term_id = _require_str(path, entry, "term", "id")
     what = f"term '{term_id}'"
+    reject_unknown_keys(path, entry, (*TERM_KEYS, *_other_languages()), what)
     if not TERM_ID_RE.match(term_id):
         raise InputError(path, entry.line, f"{what}: field 'id' must be lowercase ASCII letters, digits and hyphens")
     zh = _require_str(path, entry, what, CHINESE)
@@ -223,7 +234,8 @@ def _term(path: str, entry: Any, categories: set[str]) -> Term:
         raise InputError(path, entry.line, f"{what}: field 'category' names unknown category '{category}'")
     definition = entry.get("definition")
     if not isinstance(definition, dict):
-        raise InputError(path, entry.line, f"{what}: field 'definition' must map zh-Hans and en to text")
+        raise InputError(path, entry.line_of("definition"), f"{what}: field 'definition' must map zh-Hans and en to text")
+    reject_unknown_keys(path, definition, (*DEFINITION_KEYS, *_other_languages()), f"{what}: definition")
     definitions = {lang: _require_str(path, definition, what, lang, line=entry.line) for lang in (CHINESE, ENGLISH)}
     definitions[TRADITIONAL] = to_traditional(definitions[CHINESE])
     definitions |= {code: _require_str(path, definition, what, code, line=entry.line) for code in _other_languages() if code in definition}

@@ -79,7 +79,7 @@ def _explained_line(page: str, number: int, alignment: Alignment, urls: Document
             f'<a href="{markup.attribute(served_relative(page, urls.qa(qa), segment_id))}">{markup.attribute(where_label("qa", qa, lang))}'
             f'<span class="visually-hidden"> {markup.attribute(question)}</span></a>'
         )
-    more = f' <a class="explained-line__more" href="#explained" aria-label="{markup.attribute(gettext(HEADING, lang))}">↓</a>'
+    more = f' <a class="explained-line__more" href="#explained" aria-label="{markup.inline_attribute(gettext(HEADING, lang))}">↓</a>'
     return f'<p class="explained-line no-terms">{label}{" ".join(items)}{more}</p>\n'
 
 
@@ -92,7 +92,7 @@ def _index_links(page: str, qa: int, alignment: Alignment, urls: DocumentUrls, l
         f'<a href="{markup.attribute(served_relative(page, urls.article(number)))}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(where_label("article", number, lang))}</a>'
         for number in numbers
     )
-    return f' <span class="qa-explains no-terms"><span class="visually-hidden">{markup.attribute(labelled(gettext(EXPLAINS, lang), lang))}</span><span aria-hidden="true">→ </span>{links}</span>'
+    return f' <span class="qa-explains no-terms"><span class="visually-hidden">{markup.text(labelled(gettext(EXPLAINS, lang), lang))}</span><span aria-hidden="true">→ </span>{links}</span>'
 
 
 def _explained_box(page: str, number: int, alignment: Alignment, urls: DocumentUrls, texts: Texts, lang: str, document: Document) -> str:
@@ -133,9 +133,10 @@ def _sentence_links(page: str, segment_id: str, alignment: Alignment, urls: Docu
     items = []
     for number in link.articles:
         target = served_relative(page, urls.article(number))
-        items.append(f'<a href="{markup.attribute(target)}" title="{markup.attribute(article_label(number, lang))}">{markup.attribute(article_short(number, lang))}</a>')
+        # Inline HTML inside a Markdown paragraph: its text is Markdown text, its attributes inline attributes.
+        items.append(f'<a href="{markup.attribute(target)}" title="{markup.inline_attribute(article_label(number, lang))}">{markup.text(article_short(number, lang))}</a>')
     for number in link.parts:
-        items.append(f'<a href="{markup.attribute(served_relative(page, urls.part(number)))}">{markup.attribute(part_label(number, lang))}</a>')
-    label = markup.attribute(labelled(gettext(EXPLAINS if link.articles else MENTIONS, lang), lang))
+        items.append(f'<a href="{markup.attribute(served_relative(page, urls.part(number)))}">{markup.text(part_label(number, lang))}</a>')
+    label = markup.text(labelled(gettext(EXPLAINS if link.articles else MENTIONS, lang), lang))
     return f'<span class="explains no-terms"><span class="visually-hidden">{label}</span><span aria-hidden="true">→</span>{" ".join(items)}</span>'
 

@@ -4,7 +4,7 @@ Every string a reader sees that is not the document itself is written in English
 the code, marked with :func:`N_` (or :func:`NC_` with a context when one English
 text needs two renderings), and translated by the language's catalog
 ``explainer/render/locale/<lang>/LC_MESSAGES/interface.po`` (or a project's own
-``translations/<lang>/interface.po``, which takes precedence), read with polib. The
+``translations/<lang>/interface.po``, which takes precedence), read strictly (translation/pofile.py). The
 language registry says where a language's interface comes from: the msgids
 themselves (English), its catalog, or the catalog of another language converted
 with OpenCC (Traditional Chinese from Simplified). A string missing from a catalog
@@ -21,12 +21,12 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
-import polib
 
 from ..common.errors import InputError
 from ..config.languages import Languages, language, languages
 from ..document.model import chinese_numeral
 from ..translation.conversion import convert
+from ..translation.pofile import read_po
 
 ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 
@@ -98,10 +98,7 @@ def catalog(path: Path | None) -> dict[tuple[str | None, str], str]:
 
 @lru_cache(maxsize=16)
 def _read_catalog(path: Path, version: int) -> dict[tuple[str | None, str], str]:
-    try:
-        po = polib.pofile(str(path), encoding="utf-8", wrapwidth=0)
-    except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise InputError(str(path), 1, f"not a valid PO file: {error}") from None
+    po = read_po(path)  # strict: a syntax error is file:line, never a silently changed string
     entries = [entry for entry in po if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags]
     for entry in entries:
         # A translation is filled in with the msgid's values: any other placeholder would fail the build later.

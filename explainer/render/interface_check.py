@@ -13,8 +13,8 @@ from pathlib import Path
 import polib
 from babel.messages.extract import extract_from_dir
 
-from ..common.errors import InputError
 from ..config.languages import Languages
+from ..translation.pofile import read_po
 from .i18n import format_fields
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -78,9 +78,6 @@ def catalog_problems(path: Path, strings: list[InterfaceString]) -> list[str]:
 def _entries(path: Path) -> list[polib.POEntry]:
     if not path.exists():
         return []
-    try:
-        po = polib.pofile(str(path), encoding="utf-8", wrapwidth=0)
-    except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise InputError(str(path), 1, f"not a valid PO file: {error}") from None
+    po = read_po(path)  # strict: a syntax error is file:line, never a silently changed string
     return [entry for entry in po if not entry.obsolete]
 

@@ -35,7 +35,12 @@ _SPECIAL = {
 """Characters with a meaning to Markdown and the enabled extensions (attr_list, admonition,
 toc). Add to this table before enabling an extension with inline syntax of its own
 (pymdownx.mark's ==, emoji's :name:)."""
-_TABLE = str.maketrans(_SPECIAL)
+CONTROL_CHARACTERS = "".join(chr(code) for code in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
+"""C0 and C1 control characters other than tab and newline: never valid in HTML text, shown as U+FFFD."""
+CONTROL_RE = re.compile(f"[{re.escape(CONTROL_CHARACTERS)}]")
+REPLACEMENT = "\ufffd"
+_CONTROLS = str.maketrans(dict.fromkeys(CONTROL_CHARACTERS, REPLACEMENT))
+_TABLE = str.maketrans(_SPECIAL | dict.fromkeys(CONTROL_CHARACTERS, REPLACEMENT))
 
 
 def text(value: str) -> str:
@@ -45,7 +50,31 @@ def text(value: str) -> str:
 
 def attribute(value: str) -> str:
     """Escape untrusted text for an HTML attribute value in double quotes."""
-    return html.escape(value, quote=True)
+    return html_text(value)
+
+
+def without_controls(value: str) -> str:
+    """``value`` with every control character but tab and newline replaced by U+FFFD."""
+    return value.translate(_CONTROLS)
+
+
+def html_text(value: str) -> str:
+    """Escape untrusted text for HTML, in element content and in quoted attributes alike.
+
+    For text handed to a template rather than to Markdown: navigation and page
+    titles, descriptions and configuration strings (see ``build_hooks.py``).
+    """
+    return html.escape(value.translate(_CONTROLS), quote=True)
+
+
+def inline_attribute(value: str) -> str:
+    """Escape untrusted text for an attribute of raw HTML written inside a Markdown paragraph.
+
+    Python-Markdown matches links (``[x](javascript:…)``) and code spans before it
+    recognises the tag around them as HTML, even inside an attribute's quotes: their
+    brackets and backticks are written as character references too.
+    """
+    return html_text(value).replace("[", "&#91;").replace("]", "&#93;").replace("`", "&#96;")
 
 
 def front_matter(**fields: object) -> str:

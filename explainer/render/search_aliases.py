@@ -118,7 +118,9 @@ class SearchAliases:
 
     def json(self) -> str:
         data = {"pages": self.pages, "goto": dict(sorted(self.goto.items())), "terms": dict(sorted(self.terms.items()))}
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        # < > & as \u escapes, as in every JSON export: no file of the site carries raw markup.
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
 def aliases_path(lang: str) -> str:

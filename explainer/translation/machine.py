@@ -20,10 +20,10 @@ from typing import Any, Protocol
 import polib
 import requests
 
-from ..document.parse import parse_file
 from ..config.project import load_project
+from ..document.parse import parse_file
 from .engines import ENGINES, SOURCE_LANGUAGE
-from .catalog import MACHINE_DRAFT, load_catalog, po_path, synchronise, write_po
+from .catalog import MACHINE_DRAFT, Catalog, load_catalog, po_path, synchronise, write_po_if_changed
 
 
 
@@ -124,6 +124,7 @@ class Timed:
 class DraftResult:
     path: Path
     po: polib.POFile
+    catalog: Catalog
     drafted: int
     kept: int
 
@@ -176,9 +177,10 @@ def translate_project(
             for config in configs:
                 document = parse_file(config.source, config.slug)
                 path = po_path(root, lang, document.slug)
-                po = synchronise(document, load_catalog(path), lang)
+                catalog = load_catalog(path)
+                po = synchronise(document, catalog, lang)
                 drafted, kept = draft_document(po, engine, engine_name)
-                results.append(DraftResult(path, po, drafted, kept))
+                results.append(DraftResult(path, po, catalog, drafted, kept))
     except RequestTimedOut:
         print(f"translate: the {engine_name} service did not answer within {timeout:g} s; no file was changed", file=sys.stderr)
         return 2
@@ -191,6 +193,7 @@ def translate_project(
             return 1
         raise
     for result in results:
-        write_po(result.po, result.path)
-        print(f"{result.path}: {result.drafted} machine draft(s) added, {result.kept} existing translation(s) kept")
+        written = write_po_if_changed(result.po, result.catalog)
+        outcome = "" if written else "; file unchanged"
+        print(f"{result.path}: {result.drafted} machine draft(s) added, {result.kept} existing translation(s) kept{outcome}")
     return 0
