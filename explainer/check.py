@@ -84,6 +84,9 @@ def summary(document: Document) -> str:
 
 def run_check(root: Path, file: Path | None, pot: Path | None) -> int:
     """Print the report; return 1 if anything is open, else 0."""
+    from .translation.conversion import OVERRIDES_FILE, use_conversion_table
+
+    use_conversion_table(root / OVERRIDES_FILE)
     problems = 0
     if file is not None:
         documents = [parse_file(file)]
@@ -109,6 +112,12 @@ def run_check(root: Path, file: Path | None, pot: Path | None) -> int:
                 print(f"  {line}")
             problems += len(stale)
         if file is None:
+            from .translation.review import review_report
+
+            summary_lines, unreviewed = review_report(root, document)
+            for line in summary_lines + unreviewed:
+                print(f"  {line}")
+            problems += len(unreviewed)
             for checker in _checkers():
                 found = checker(root, document)
                 for problem in found:
@@ -118,6 +127,13 @@ def run_check(root: Path, file: Path | None, pot: Path | None) -> int:
             target = pot if len(documents) == 1 else pot.with_name(f"{document.slug}.pot")
             write_po(template(document), target)
             print(f"  wrote template {target}")
+    if file is None:
+        from .glossary.checks import traditional_term_problems
+
+        found = traditional_term_problems(root)
+        for problem in found:
+            print(f"  {problem}")
+        problems += len(found)
     print(f"check: {problems} problem(s)" if problems else "check: clean")
     return 1 if problems else 0
 
@@ -135,7 +151,8 @@ def _report_interface(registry: Languages) -> int:
 
 
 def _checkers() -> list[Checker]:
+    from .glossary.checks import avoided_problems, term_problems
     from .translation.checks import translation_problems
-    from .glossary.checks import term_problems
+    from .translation.style import style_problems, traditional_problems
 
-    return [translation_input_problems, translation_problems, term_problems]
+    return [translation_input_problems, translation_problems, term_problems, avoided_problems, style_problems, traditional_problems]

@@ -23,6 +23,7 @@ from .glossary.occurrences import occurrences
 from .render.glossary import glossary_page, occurrence_titles, terms_by_page, terms_used_block
 from .render.document_home import home_page
 from .render.i18n import labels
+from .translation.conversion import OVERRIDES_FILE, use_conversion_table
 from .document.model import Document
 from .document.parse import parse_file
 from .render.qr import use_disk_cache
@@ -79,6 +80,7 @@ def load_documents(project: Project) -> list[LoadedDocument]:
 
 def prepare(root: Path, timer: _Timer) -> SiteContent:
     project = load_project(root)
+    use_conversion_table(root / OVERRIDES_FILE)
     use_disk_cache(root / ".build" / "qr-cache")
     documents = timer.measure("parse", lambda: load_documents(project))
     glossary = timer.measure("glossary", lambda: load_glossary(str(root / GLOSSARY_FILE)))

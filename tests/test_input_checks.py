@@ -72,7 +72,10 @@ def test_check_names_each_piece_of_markup_and_each_control_character(project: Pa
     assert result.returncode == 1, result.stderr
     assert f"  {SOURCE}:{title_line}: part2-t: markup '<i>' in the text: pages show it as text; remove it" in lines
     assert f"  {SOURCE}:{nul_line}:5: control character U+0000: pages show it as U+FFFD; remove it" in lines
-    entry_line = msgstr_line - 3  # an entry is named by its first line, the "#:" reference above msgctxt and msgid
+    import polib  # an entry is named by its first line: its first comment (the review record) or its "#:" reference
+
+    entry_line = next(entry.linenum for entry in polib.pofile(str(po), wrapwidth=0) if entry.msgctxt == "a03-t")
+    assert entry_line < msgstr_line
     assert f"  {PO}:{entry_line}: a03-t: markup '<b onmouseover=x>' in the translation: pages show it as text; remove it" in lines
     assert f"  {PO}:{bell_line}:13: control character U+0007: pages show it as U+FFFD; remove it" in lines
     assert f"documents.yml:{short_title_line}: markup '{{{{' in a configuration string: pages show it as text; remove it" in lines
@@ -98,10 +101,13 @@ def test_the_term_check_fires_where_the_english_lacks_the_rendering(project: Pat
     from explainer.glossary.checks import term_problems
     from explainer.glossary.terms import load_glossary
 
-    line = edit(project / PO, 'the \\"Double High-Level Plan\\" will be implemented well', "the two plans will be implemented well")
+    line = edit(project / PO, 'implement the Double High-Level Plan effectively', "implement the two plans effectively")
     document = parse_file(project / SOURCE, "vocational-education-2021")
     term = load_glossary(str(project / "glossary" / "terms.yml")).term("double-high-plan")
     renderings = " / ".join((term.en, *term.en_variants))
+    import polib  # the entry is named by its first line (its review record comes first)
+
+    line = next(entry.linenum for entry in polib.pofile(str(project / PO), wrapwidth=0) if entry.msgctxt == "a05-p1-s3") + 3
     assert term_problems(project, document) == [
         f"{project / PO}:{line - 3}: a05-p1-s3: term 双高计划 (double-high-plan) is not rendered as '{renderings}'"
     ]

@@ -151,7 +151,7 @@ def test_export_has_all_languages(built_site: Path) -> None:
     segment = data["articles"][4]["paragraphs"][0][2]
     assert segment["id"] == "a05-p1-s3"
     assert segment["zh-Hant"].startswith("推進高等職業教育提質培優")
-    assert segment["en"].startswith("Higher vocational education will be advanced")
+    assert segment["en"].startswith("China will press ahead with improving quality")
     assert segment["en_status"] == "reviewed"
     assert {lang: data["qa"][0]["url"][lang] for lang in ("zh-Hans", "en", "zh-Hant")} == {"zh-Hans": "/qa/1/", "en": "/en/qa/1/", "zh-Hant": "/zh-Hant/qa/1/"}
 

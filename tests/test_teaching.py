@@ -310,9 +310,9 @@ def test_every_page_has_description_open_graph_and_absolute_alternates(built_sit
 
 
 def test_metadata_from_the_text_is_escaped(built_site: Path) -> None:
-    # Article 19's first English sentence quotes "Chinese + Vocational Skills": the quotes must not end the attribute.
-    meta = head(built_site, "en/articles/19/index.html")
-    assert meta.meta["description"] == 'An international development model of "Chinese + Vocational Skills" will be explored.'
+    # Article 15's first English sentence quotes "job-course-competition-certificate": the quotes must not end the attribute.
+    meta = head(built_site, "en/articles/15/index.html")
+    assert meta.meta["description"].startswith('The integrated "job-course-competition-certificate" approach to education will be improved')
     assert meta.meta["og:description"] == meta.meta["description"]
 
 

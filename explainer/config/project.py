@@ -16,6 +16,13 @@
           parts:                            # one line per part, by number
             1: {zh-Hans: ..., en: ...}
           programmes: [double-high-plan, vocational-gaokao]   # glossary term ids: one card each
+        official:                           # where the Chinese text is officially published (shown on translated pages)
+          - of: opinion                     # opinion: the document itself; qa: its press Q&A
+            issued_by: {zh-Hans: 中共中央办公厅、国务院办公厅, en: the General Office of …}
+            publisher: {zh-Hans: 新华社, en: Xinhua News Agency}
+            date: "2021-10-12"
+            url: https://www.news.cn/
+        translated: {en: "2026-11-30"}      # date of the reviewed translation, per language
     languages: [zh-Hans, en, zh-Hant]       # optional: the published languages (see explainer/config/languages.py)
 
 Texts per language: a derived language (Traditional) converts its source's when absent;
@@ -39,9 +46,23 @@ suggests the nearest (add a new key here, then read it in _document)."""
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CONFIG_FILE = "documents.yml"
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+URL_RE = re.compile(r"^https?://[^\s()<>\"'\\]+$")
+PUBLICATION_KINDS = ("opinion", "qa")
 
 
-DOCUMENT_KEYS = ("slug", "source", "short_title", "about", "home")
+@dataclass(frozen=True)
+class Publication:
+    """An official publication of the Chinese text: the document itself or its Q&A."""
+
+    of: str
+    publisher: dict[str, str]
+    issued_by: dict[str, str]
+    date: str
+    url: str
+
+
+DOCUMENT_KEYS = ("slug", "source", "short_title", "about", "home", "official", "translated")
 """The keys of a document's entry in documents.yml (the one list of them)."""
 
 HOME_KEYS = ("summary", "targets", "parts", "programmes")
@@ -77,6 +98,8 @@ class DocumentConfig:
     about: dict[str, tuple[str, ...]] = field(default_factory=dict)
     is_default: bool = False
     home: HomeConfig = field(default_factory=HomeConfig)
+    official: tuple[Publication, ...] = ()
+    translated: dict[str, str] = field(default_factory=dict)
 
     @property
     def prefix(self) -> str:
@@ -141,6 +164,9 @@ def _document(root: Path, path: Path, entry: object, line: int, is_default: bool
         raise InputError(str(path), line, "'short_title' must map languages to strings")
     if not isinstance(about, dict) or not all(isinstance(v, list) and all(isinstance(p, str) for p in v) for v in about.values()):
         raise InputError(str(path), line, "'about' must map languages to lists of paragraphs")
+    translated = entry.get("translated") or {}
+    if not isinstance(translated, dict) or not all(isinstance(v, str) and DATE_RE.match(v) for v in translated.values()):
+        raise InputError(str(path), entry.line_of("translated"), "'translated' must map languages to dates (YYYY-MM-DD)")
     return DocumentConfig(
         slug=slug,
         source=root / source,
@@ -148,6 +174,8 @@ def _document(root: Path, path: Path, entry: object, line: int, is_default: bool
         about={str(k): tuple(v) for k, v in about.items()},
         is_default=is_default,
         home=_home(path, entry.get("home"), entry.line_of("home") if hasattr(entry, "line_of") else line),
+        official=_publications(path, entry),
+        translated={str(k): v for k, v in translated.items()},
     )
 
 
@@ -198,3 +226,32 @@ def _home(path: Path, home: object, line: int) -> HomeConfig:
         raise InputError(str(path), lines.get("programmes", line), f"'home: programmes' must be a list of glossary term ids, found {_shown(programmes)}")
     programme_lines = tuple(programmes.lines) if hasattr(programmes, "lines") else tuple(line for _ in programmes)
     return HomeConfig(summary, tuple(targets), parts, tuple(programmes), programme_lines, str(path))
+
+
+def _names(path: Path, item: dict, key: str, required: bool) -> dict[str, str]:
+    value = item.get(key)
+    if value is None and not required:
+        return {}
+    if not isinstance(value, dict) or not value or not all(isinstance(v, str) and v.strip() for v in value.values()):
+        raise InputError(str(path), item.line_of(key), f"'{key}' must map languages to text")
+    return {str(k): v.strip() for k, v in value.items()}
+
+
+def _publications(path: Path, entry: dict) -> tuple[Publication, ...]:
+    """The official publications of the Chinese text; each needs a date and a web address (http or https)."""
+    items = entry.get("official") or []
+    if not isinstance(items, list):
+        raise InputError(str(path), entry.line_of("official"), "'official' must be a list of publications")
+    publications = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise InputError(str(path), entry.line_of("official"), "each publication must be a mapping with of, publisher, date and url")
+        if item.get("of") not in PUBLICATION_KINDS:
+            raise InputError(str(path), item.line_of("of"), f"'of' must be one of {', '.join(PUBLICATION_KINDS)}, found {item.get('of')!r}")
+        date, url = item.get("date"), item.get("url")
+        if not isinstance(date, str) or not DATE_RE.match(date):
+            raise InputError(str(path), item.line_of("date"), f"'date' must be a date written YYYY-MM-DD in quotes, found {date!r}")
+        if not isinstance(url, str) or not URL_RE.match(url):
+            raise InputError(str(path), item.line_of("url"), f"'url' must be an http(s) address without spaces or quotes, found {url!r}")
+        publications.append(Publication(item["of"], _names(path, item, "publisher", True), _names(path, item, "issued_by", False), date, url))
+    return tuple(publications)

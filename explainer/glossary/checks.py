@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config.languages import languages
-from .terms import Glossary, Term, TermMatcher, has_rendering, load_glossary
+from .terms import AvoidedRendering, Glossary, Term, TermMatcher, has_rendering, load_glossary
 from ..document.model import Document, Segment
 from ..translation.catalog import Catalog, load_catalog, po_path
 
@@ -51,4 +52,47 @@ def language_term_problems(root: Path, document: Document, glossary: Glossary, l
             f"{path}:{entry.linenum}: {violation.segment.id}: term {violation.term.zh} ({violation.term.id}) "
             f"is not rendered as '{expected}'"
         )
+    return problems
+
+
+def avoided_in(glossary: Glossary, english: str) -> list[tuple[Term, AvoidedRendering]]:
+    """Every rendering to avoid that occurs in ``english`` (whole words, any case)."""
+    found = []
+    for term in glossary.terms:
+        for avoided in term.en_avoid:
+            if re.search(rf"(?<![\w-]){re.escape(avoided.en)}(?![\w-])", english, re.IGNORECASE):
+                found.append((term, avoided))
+    return found
+
+
+def avoided_problems(root: Path, document: Document) -> list[str]:
+    """``check`` lines for every rendering the term base says to avoid, wherever it occurs in the English."""
+    path = po_path(root, "en", document.slug)
+    catalog = load_catalog(path)
+    glossary = load_glossary(str(root / GLOSSARY_FILE))
+    problems = []
+    for segment in document.segments():
+        entry = catalog.entries.get(segment.id)
+        if entry is None or not entry.msgstr.strip():
+            continue
+        for term, avoided in avoided_in(glossary, entry.msgstr):
+            problems.append(f"{path}:{entry.linenum}: {segment.id}: '{avoided.en}' is a rendering to avoid ({term.zh}, {term.id}): {avoided.why}")
+    return problems
+
+
+def traditional_term_problems(root: Path) -> list[str]:
+    """The term base in Traditional Chinese (terms and definitions): conversions known to go wrong, mainland quotes left."""
+    from ..translation.conversion import MAINLAND_QUOTES, conversion_table
+
+    glossary = load_glossary(str(root / GLOSSARY_FILE))
+    table = conversion_table()
+    problems = []
+    for term in glossary.terms:
+        for text in (term.zh_hant, term.definition["zh-Hant"]):
+            for suspect in table.suspects:
+                if suspect.traditional in text:
+                    problems.append(f"{glossary.path}:{term.line}: term '{term.id}': zh-Hant conversion writes {suspect.traditional}: {suspect.why} (add a reviewed override to {table.path})")
+            left = "".join(char for char in text if char in MAINLAND_QUOTES)
+            if left:
+                problems.append(f"{glossary.path}:{term.line}: term '{term.id}': zh-Hant text keeps mainland quotation marks {left}")
     return problems

@@ -25,7 +25,7 @@ from ..common.yamlfile import LineDict, load_yaml, reject_unknown_keys
 
 FILE_KEYS = ("categories", "terms")
 CATEGORY_KEYS = ("id", "zh-Hans", "en")
-TERM_KEYS = ("id", "zh-Hans", "zh-Hant", "pinyin", "en", "en_variants", "category", "definition", "related", "note")
+TERM_KEYS = ("id", "zh-Hans", "zh-Hant", "pinyin", "en", "en_variants", "en_avoid", "category", "definition", "related", "note")
 DEFINITION_KEYS = ("zh-Hans", "en")
 """The keys of glossary/terms.yml, the only place they are listed, besides the code of every other
 published language (a term's rendering in it): a key not here is an error that suggests the nearest
@@ -63,6 +63,47 @@ class Category:
 
 
 @dataclass(frozen=True)
+class AvoidedRendering:
+    """An English rendering translators must not use for a term, and why."""
+
+    en: str
+    why: str
+    line: int
+
+
+FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for with by as and or from into its their his her our this that these those is are be".split()
+)
+"""Words that carry no content of a term: a variant made of them and one other word is a fragment."""
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` outside :data:`FUNCTION_WORDS` (a hyphenated compound is one word)."""
+    return [word for word in re.findall(r"[\w'’+-]+", text) if word.lower() not in FUNCTION_WORDS]
+
+
+def loose_variant_reason(variant: str, preferred: str) -> str | None:
+    """Why ``variant`` is too loose to count as a rendering of a term, or None.
+
+    The rule: a variant must hold at least two content words (words outside
+    :data:`FUNCTION_WORDS`; a hyphenated compound is one word), so that it names
+    the thing and what it is about ("vertical pathways", not "in parallel" or
+    "aptitude"). A single word is accepted only as a proper name or acronym,
+    written with a capital (WorldSkills, NQF), or as an inflection of a one-word
+    preferred rendering (apprenticeships for apprenticeship).
+    """
+    words = content_words(variant)
+    if len(words) >= 2:
+        return None
+    if len(words) == 1 and words[0][:1].isupper():
+        return None
+    own = content_words(preferred)
+    if len(words) == 1 and len(own) == 1 and (words[0].lower().startswith(own[0].lower()[:-1]) or own[0].lower().startswith(words[0].lower()[:-1])):
+        return None
+    return "a variant needs at least two content words (or one capitalised proper name), so that a fragment cannot pass for the term"
+
+
+@dataclass(frozen=True)
 class Term:
     id: str
     zh: str
@@ -77,6 +118,7 @@ class Term:
     line: int
     other_renderings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Renderings in the site's other languages (fields named by their codes)."""
+    en_avoid: tuple[AvoidedRendering, ...] = ()
 
     @property
     def renderings(self) -> dict[str, tuple[str, ...]]:
@@ -182,6 +224,11 @@ def _term(path: str, entry: Any, categories: set[str], line: int) -> Term:
     variants = entry.get("en_variants") or []
     if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
         raise InputError(path, entry.line, f"{what}: field 'en_variants' must be a list of strings")
+    for variant in variants:
+        reason = loose_variant_reason(variant, en)
+        if reason:
+            raise InputError(path, entry.line_of("en_variants"), f"{what}: variant '{variant}' is too loose: {reason}")
+    avoid = _avoided(path, entry, what, [en, *variants])
     category = _require_str(path, entry, what, "category")
     if category not in categories:
         raise InputError(path, entry.line, f"{what}: field 'category' names unknown category '{category}'")
@@ -210,7 +257,24 @@ def _term(path: str, entry: Any, categories: set[str], line: int) -> Term:
         note=_require_str(path, entry, what, "note", optional=True),
         line=entry.line,
         other_renderings={code: (_require_str(path, entry, what, code),) for code in _other_languages() if code in entry},
+        en_avoid=avoid,
     )
+
+
+def _avoided(path: str, entry: LineDict, what: str, accepted: list[str]) -> tuple[AvoidedRendering, ...]:
+    """The term's ``en_avoid`` list: each rendering with the reason to avoid it, none of them accepted too."""
+    items = entry.get("en_avoid") or []
+    if not isinstance(items, list):
+        raise InputError(path, entry.line_of("en_avoid"), f"{what}: field 'en_avoid' must be a list of {{en, why}} mappings")
+    avoided = []
+    for item, line in zip(items, getattr(items, "lines", [entry.line] * len(items))):
+        if not isinstance(item, dict) or not isinstance(item.get("en"), str) or not item["en"].strip() or not isinstance(item.get("why"), str) or not item["why"].strip():
+            raise InputError(path, line, f"{what}: each 'en_avoid' entry needs 'en' (the rendering) and 'why' (the reason)")
+        text = item["en"].strip()
+        if any(text.lower() == form.lower() for form in accepted):
+            raise InputError(path, line, f"{what}: '{text}' is both accepted and to be avoided")
+        avoided.append(AvoidedRendering(text, item["why"].strip(), line))
+    return tuple(avoided)
 
 
 def _check_references(path: str, terms: tuple[Term, ...], categories: tuple[Category, ...]) -> None:

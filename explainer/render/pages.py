@@ -17,6 +17,7 @@ from ..translation.conversion import convert
 from ..document.model import Article, Document, Paragraph, Part, QAItem, Section, Segment
 from ..config.project import DocumentConfig
 from ..translation.catalog import Rendering, Texts
+from .provenance import provenance_block
 from .urls import DocumentUrls, relative
 
 STATUS_NOTICE = {"missing": "translation_pending", "machine": "machine_draft", "stale": "stale"}
@@ -139,7 +140,8 @@ class DocumentRenderer:
         body = "\n".join(notices if line == NOTICES else line for line in lines)
         extras = "\n".join(self.extras.after_body.get(path, []))
         markdown = markup.front_matter(title=title, description=_summary(description)) + body + ("\n" + extras if extras else "")
-        return Page(path, markdown, title)
+        provenance = provenance_block(self.config, self.lang)
+        return Page(path, markdown + ("\n" + provenance if provenance else ""), title)
 
 
     def articles_index(self) -> Page:
