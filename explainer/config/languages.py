@@ -69,6 +69,8 @@ class Typography:
     """How ``{number}`` is written in interface strings: ``chinese`` (五) or ``arabic`` (5)."""
     list_separator: str = ", "
     """Between the items of a run-in list (第五条、第六条 / Art. 5, Art. 6)."""
+    date_format: str = "y-MM-dd"
+    """A CLDR date pattern, formatted by Babel in the language's locale (d MMMM y: 12 October 2021)."""
 
 
 @dataclass(frozen=True)
@@ -277,10 +279,11 @@ def _typography(entry: LineDict, file: str, code: str) -> Typography:
             if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(mark, str) for mark in pair)):
                 raise InputError(file, entry.line_of(key), f"language '{code}': typography '{key}' must be two texts, opening and closing")
             values[key] = (pair[0], pair[1])
-    if "list_separator" in entry:
-        if not isinstance(entry["list_separator"], str):
-            raise InputError(file, entry.line_of("list_separator"), f"language '{code}': typography 'list_separator' must be a text")
-        values["list_separator"] = entry["list_separator"]
+    for key in ("list_separator", "date_format"):
+        if key in entry:
+            if not isinstance(entry[key], str) or (key == "date_format" and not entry[key].strip()):
+                raise InputError(file, entry.line_of(key), f"language '{code}': typography '{key}' must be a text")
+            values[key] = entry[key]
     numerals = entry.get("numerals", "arabic")
     if numerals not in NUMERALS:
         raise InputError(file, entry.line_of("numerals"), f"language '{code}': typography 'numerals' must be one of {', '.join(NUMERALS)}, found {numerals!r}")

@@ -1,61 +1,62 @@
-"""What a translated page is: the statement that the Chinese text prevails, whose
-translation this is and of when, and where the official Chinese was published.
+"""What a translated or converted page is: the statement that the Chinese text prevails, whose
+version this is and of when, and where the official Chinese was published.
 
-The wording is data per language (:data:`WORDING`); a language without wording
-(Simplified Chinese, the official text itself) gets no statement.
+The wording is interface strings (gettext, see README "Interface strings"), chosen by how the
+registry says a language gets its text: a translation (``text: catalog``) says it is the site's
+own reviewed translation; a conversion (``text: derive``) says it is converted from the official
+text and read through. The language of the documents as published gets no statement. Dates are
+written with the language's CLDR pattern (``typography.date_format``) by Babel.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 
+from babel.dates import format_date as babel_format_date
+
+from ..config.languages import language
 from ..config.project import DocumentConfig, Publication
 from . import markup
+from .i18n import N_, NC_, Message, gettext, labelled
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-
-WORDING: dict[str, dict[str, str]] = {
-    "en": {
-        "heading": "About this translation. ",
-        "statement": (
-            "The Chinese text is the official one and prevails. This English translation is the site's own, "
-            "reviewed segment by segment by a second bilingual reader; it is not an official translation (translation of {date})."
-        ),
-        "opinion": "the Opinions, issued by {issued_by}, released by {publisher} on {date}",
-        "qa": "the Q&A, given by {issued_by}, published on {publisher} on {date}",
-        "sources": "Official Chinese text: {items}.",
-        "joiner": "; ",
-        "gap": " ",
-    },
-    "zh-Hant": {
-        "heading": "關於繁體中文版：",
-        "statement": "官方文本為簡體中文，以簡體中文文本為準。本頁繁體中文由簡體中文官方文本依臺灣標準字形轉換，經人工通讀校訂，並非官方版本（校訂日期：{date}）。",
-        "opinion": "《意見》由{issued_by}印發，{publisher}於{date}發布",
-        "qa": "答記者問由{issued_by}於{date}發布於{publisher}",
-        "sources": "官方中文文本：{items}。",
-        "joiner": "；",
-        "gap": "",
-    },
+HEADING: dict[str, Message] = {"catalog": N_("About this translation"), "derive": N_("About this version")}
+STATEMENT: dict[str, Message] = {
+    "catalog": N_(
+        "The Chinese text is the official one and prevails. This translation is the site's own, reviewed segment "
+        "by segment by a second bilingual reader; it is not an official translation (translation of {date})."
+    ),
+    "derive": N_(
+        "The official text is in Simplified Chinese and prevails. This version is converted from the official text "
+        "to Taiwan's standard characters and read through by a reviewer; it is not an official version (reviewed on {date})."
+    ),
 }
+PUBLICATION: dict[str, Message] = {
+    "opinion": N_("the Opinions, issued by {issued_by}, released by {publisher} on {date}"),
+    "qa": N_("the Q&A, given by {issued_by}, published on {publisher} on {date}"),
+}
+SOURCES = N_("Official Chinese text: {items}.")
+JOINER = NC_("between the official publications", "; ")
 
 
 def format_date(iso: str, lang: str) -> str:
-    """2021-10-12 → 12 October 2021 / 2021年10月12日."""
-    year, month, day = (int(part) for part in iso.split("-"))
-    if lang == "en":
-        return f"{day} {MONTHS_EN[month - 1]} {year}"
-    return f"{year}年{month}月{day}日"
+    """2021-10-12 → 12 October 2021 / 2021年10月12日, by the language's date pattern."""
+    described = language(lang)
+    return babel_format_date(datetime.date.fromisoformat(iso), described.typography.date_format, locale=described.locale)
 
 
 def _local(texts: dict[str, str], lang: str) -> str:
-    """A publication's name in ``lang``; Traditional falls back to the Simplified, converted."""
+    """A publication's name in ``lang``: given, derived like the language's text, or the source language's."""
     if lang in texts:
         return texts[lang]
-    from ..translation.conversion import to_traditional
+    derivation = language(lang).derive
+    if derivation is not None and derivation.source in texts:
+        from ..translation.conversion import convert
 
-    return to_traditional(texts.get("zh-Hans", "")) if lang == "zh-Hant" else texts.get("en", texts.get("zh-Hans", ""))
+        return convert(texts[derivation.source], derivation.opencc)
+    return next(iter(texts.values()), "")
 
 
 def fill(template: str, **values: str) -> str:
@@ -64,24 +65,25 @@ def fill(template: str, **values: str) -> str:
     return "".join(values[part] if index % 2 else markup.text(part) for index, part in enumerate(parts))
 
 
-def _item(publication: Publication, lang: str, wording: dict[str, str]) -> str:
+def _item(publication: Publication, lang: str) -> str:
     issued_by = _local(publication.issued_by, lang) if publication.issued_by else _local(publication.publisher, lang)
     return fill(
-        wording[publication.of],
+        gettext(PUBLICATION[publication.of], lang),
         issued_by=markup.text(issued_by),
         publisher=markup.link(_local(publication.publisher, lang), publication.url),
-        date=format_date(publication.date, lang),
+        date=markup.text(format_date(publication.date, lang)),
     )
 
 
 def provenance_block(config: DocumentConfig, lang: str) -> str:
     """The Markdown of the statement for pages in ``lang``, or '' when the language is the official text."""
-    wording = WORDING.get(lang)
-    if wording is None:
+    kind = language(lang).text
+    if kind not in STATEMENT:
         return ""
     date = format_date(config.translated[lang], lang) if lang in config.translated else "—"
-    text = f"**{markup.text(wording['heading'].strip())}** " + fill(wording["statement"], date=date)
+    heading = labelled(gettext(HEADING[kind], lang), lang).strip()
+    text = f"**{markup.text(heading)}** " + fill(gettext(STATEMENT[kind], lang), date=markup.text(date))
     if config.official:
-        items = wording["joiner"].join(_item(publication, lang, wording) for publication in config.official)
-        text += wording["gap"] + fill(wording["sources"], items=items)
+        items = gettext(JOINER, lang).join(_item(publication, lang) for publication in config.official)
+        text += language(lang).typography.sentence_space + fill(gettext(SOURCES, lang), items=items)
     return text + "\n{: .provenance }\n"
