@@ -75,12 +75,14 @@ def _item(publication: Publication, lang: str) -> str:
     )
 
 
-def provenance_block(config: DocumentConfig, lang: str) -> str:
-    """The Markdown of the statement for pages in ``lang``, or '' when the language is the official text."""
-    kind = language(lang).text
+def provenance_block(config: DocumentConfig, lang: str, of: str | None = None) -> str:
+    """The Markdown of the statement, in ``lang``, about the text in language ``of`` (by default ``lang``
+    itself), or '' when that language is the official text."""
+    of = of or lang
+    kind = language(of).text
     if kind not in STATEMENT:
         return ""
-    date = format_date(config.translated[lang], lang) if lang in config.translated else "—"
+    date = format_date(config.translated[of], lang) if of in config.translated else "—"
     heading = labelled(gettext(HEADING[kind], lang), lang).strip()
     text = f"**{markup.text(heading)}** " + fill(gettext(STATEMENT[kind], lang), date=markup.text(date))
     if config.official:
