@@ -120,3 +120,13 @@ def page(browser):  # type: ignore[no-untyped-def]
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _default_languages_after_each_test() -> Iterator[None]:
+    """Loading a project makes its languages (and interface catalogs) the registry in use; a test that
+    loads a hostile or a four-language project must not leave it to the tests after it."""
+    yield
+    from explainer.config import languages as registry
+
+    registry._active.clear()

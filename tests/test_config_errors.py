@@ -100,7 +100,7 @@ def test_mkdocs_own_validation_names_mkdocs_yml_and_the_line(project: Path, old:
 UNKNOWN_KEYS = [
     ("documents.yml", "    short_title:", "    short_tittle:", "short_tittle", "document: unknown key 'short_tittle': did you mean 'short_title'?"),
     ("documents.yml", "# The documents of the site.", "colour: red\n# The documents of the site.", "colour", "unknown key 'colour': expected one of documents, languages"),
-    ("glossary/terms.yml", "    category: principles\n", "    category: principles\n    colour: red\n", "colour", "term 'xi-jinping-thought': unknown key 'colour': expected one of category, definition, en, en_variants, id, note, pinyin, related, zh-Hans, zh-Hant"),
+    ("glossary/terms.yml", "    category: principles\n", "    category: principles\n    colour: red\n", "colour", "term 'xi-jinping-thought': unknown key 'colour': expected one of category, definition, en, en_avoid, en_variants, id, note, pinyin, related, zh-Hans, zh-Hant"),
     ("glossary/terms.yml", "    en_variants: [\"Xi Jinping Thought\"]", "    en_variant: [\"Xi Jinping Thought\"]", "en_variant:", "term 'xi-jinping-thought': unknown key 'en_variant': did you mean 'en_variants'?"),
     ("sources/vocational-education-2021.corrections.yml", "    why: Two issuing bodies", "    reason: Two issuing bodies", "reason:", "'accepted' entry: unknown key 'reason': expected one of line, text, why"),
     ("sources/vocational-education-2021.alignment.yml", "    remove: [1]", "    remvoe: [1]", "remvoe", "unknown key 'remvoe' in overrides: did you mean 'remove'?"),

@@ -37,11 +37,12 @@ def test_document_export_keys(built_site: Path) -> None:
     data = load(built_site, f"{SLUG}.json")
     assert set(data) == {
         "slug", "title", "issuers", "doc_number", "preamble", "parts", "articles", "closing",
-        "qa_title", "qa_subtitle", "qa_intro", "qa", "url", "repairs", "dropped",
+        "qa_title", "qa_subtitle", "qa_intro", "qa", "url", "repairs", "dropped", "form", "title_quoted", "history",
     }
     segment = {"id", "zh-Hans", "zh-Hant", "en", "en_status"}
-    assert all(set(part) == {"number", "title", "articles", "url"} for part in data["parts"])
-    assert all(set(article) == {"number", "part", "title", "paragraphs", "paragraph_ids", "url", "explained_by"} for article in data["articles"])
+    assert all(set(part) == {"number", "kind", "title", "articles", "url"} for part in data["parts"])
+    assert all(set(article) == {"number", "kind", "key", "printed", "part", "title", "heading_end", "paragraphs", "paragraph_ids", "url", "explained_by"}
+        for article in data["articles"])
     assert all(set(sentence) == segment for article in data["articles"] for paragraph in article["paragraphs"] for sentence in paragraph)
     assert all(set(item) == {"number", "question", "answer", "paragraph_ids", "url"} for item in data["qa"])
     answers = [sentence for item in data["qa"] for paragraph in item["answer"] for sentence in paragraph]
