@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from project_copy import copy_files
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("documents.yml", "mkdocs.yml", "overrides", "docs/assets", "glossary", "sources", "translations")
@@ -25,16 +26,7 @@ such as each document's short_title in the navigation and on the home page."""
 
 def copy_project(target: Path, second_document: bool = False) -> Path:
     """A copy of the project's input files in ``target`` (nothing generated), with a second document if asked."""
-    for name in PROJECT_FILES:
-        source, destination = ROOT / name, target / name
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, destination)
-        else:
-            shutil.copy2(source, destination)
-    if second_document:
-        shutil.copytree(SECOND_DOCUMENT, target, dirs_exist_ok=True)
-    return target
+    return copy_files(target, PROJECT_FILES, over=SECOND_DOCUMENT if second_document else None)
 
 
 def short_payload(number: int) -> str:

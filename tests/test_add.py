@@ -12,33 +12,15 @@ import pytest
 
 from explainer.document.model import Document, Paragraph, Segment
 from explainer.glossary.candidates import candidate_terms, repeated_phrases
+from project_copy import SEED, SEED_FILES, copy_files
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "documents"
-SEED = "vocational-education-2021"
-PROJECT_FILES = (
-    "documents.yml",
-    "mkdocs.yml",
-    "overrides",
-    "docs/assets",
-    "glossary",
-    f"sources/{SEED}.txt",
-    f"sources/{SEED}.corrections.yml",
-    f"sources/{SEED}.alignment.yml",
-    f"translations/en/{SEED}.po",
-)
 
 
 def project(target: Path) -> Path:
     """A copy of the bundled project to add documents to."""
-    for name in PROJECT_FILES:
-        source, destination = ROOT / name, target / name
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, destination)
-        else:
-            shutil.copy2(source, destination)
-    return target
+    return copy_files(target, ("documents.yml", *SEED_FILES))
 
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

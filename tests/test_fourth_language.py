@@ -10,7 +10,6 @@ interface strings still to translate.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,33 +18,15 @@ from pathlib import Path
 import pytest
 
 from explainer.config.languages import languages, use_languages
+from project_copy import SEED, SEED_FILES, copy_files
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "fourth-language"
-SEED = "vocational-education-2021"
-SHARED = (
-    "mkdocs.yml",
-    "overrides",
-    "docs/assets",
-    "glossary",
-    f"sources/{SEED}.txt",
-    f"sources/{SEED}.corrections.yml",
-    f"sources/{SEED}.alignment.yml",
-    f"translations/en/{SEED}.po",
-)
 
 
 def assemble(target: Path) -> Path:
     """The bundled project's files with the fixture laid over them."""
-    for name in SHARED:
-        source, destination = ROOT / name, target / name
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, destination)
-        else:
-            shutil.copy2(source, destination)
-    shutil.copytree(FIXTURE, target, dirs_exist_ok=True)
-    return target
+    return copy_files(target, SEED_FILES, over=FIXTURE)
 
 
 @pytest.fixture(autouse=True, scope="module")

@@ -11,40 +11,21 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-import shutil
 from pathlib import Path
 
 import polib
 import pytest
+from project_copy import SEED, SEED_FILES, copy_files
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "multi"
-SEED = "vocational-education-2021"
 SECOND = "double-high-plan-2019"
-SHARED = (
-    "mkdocs.yml",
-    "overrides",
-    "docs/assets",
-    "glossary",
-    f"sources/{SEED}.txt",
-    f"sources/{SEED}.corrections.yml",
-    f"sources/{SEED}.alignment.yml",
-    f"translations/en/{SEED}.po",
-)
 LANG_PREFIXES = ("", "en/", "zh-Hant/")
 
 
 def assemble(target: Path) -> Path:
     """The fixture project: the bundled project's shared files with tests/fixtures/multi laid over them."""
-    for name in SHARED:
-        source, destination = ROOT / name, target / name
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, destination)
-        else:
-            shutil.copy2(source, destination)
-    shutil.copytree(FIXTURE, target, dirs_exist_ok=True)
-    return target
+    return copy_files(target, SEED_FILES, over=FIXTURE)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,36 @@
+"""Copies of the bundled project for the tests that build, add to or damage one: the sources of
+truth and what a build reads beside them, with a fixture's own files laid over them."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = "vocational-education-2021"
+SEED_FILES = (
+    "mkdocs.yml",
+    "overrides",
+    "docs/assets",
+    "glossary",
+    f"sources/{SEED}.txt",
+    f"sources/{SEED}.corrections.yml",
+    f"sources/{SEED}.alignment.yml",
+    f"translations/en/{SEED}.po",
+)
+"""The bundled document and what a build reads beside it, without documents.yml (a fixture brings its own)."""
+
+
+def copy_files(target: Path, names: Iterable[str], over: Path | None = None) -> Path:
+    """``names`` (files or folders of the repository) copied into ``target``, then ``over``'s files laid over them."""
+    for name in names:
+        source, destination = ROOT / name, target / name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, destination)
+        else:
+            shutil.copy2(source, destination)
+    if over is not None:
+        shutil.copytree(over, target, dirs_exist_ok=True)
+    return target
