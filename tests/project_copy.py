@@ -7,6 +7,8 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+import polib
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "vocational-education-2021"
 SEED_FILES = (
@@ -33,4 +35,23 @@ def copy_files(target: Path, names: Iterable[str], over: Path | None = None) -> 
             shutil.copy2(source, destination)
     if over is not None:
         shutil.copytree(over, target, dirs_exist_ok=True)
+    return target
+
+
+SMALL_SOURCE = "《关于测试的意见》\n一、总体要求\n(一) 指导思想。坚持立德树人。加强组织领导。\n"
+"""A one-article Opinion, for the tests of `translate`."""
+
+
+def small_project(target: Path) -> Path:
+    """A project of one small document whose English catalog holds only the title's translation."""
+
+    (target / "sources").mkdir(parents=True)
+    (target / "sources" / "t.txt").write_text(SMALL_SOURCE, encoding="utf-8")
+    (target / "documents.yml").write_text("documents:\n  - slug: t\n    source: sources/t.txt\n", encoding="utf-8")
+    po_dir = target / "translations" / "en"
+    po_dir.mkdir(parents=True)
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgctxt="title", msgid="关于测试的意见", msgstr="Opinions on Testing"))
+    po.save(str(po_dir / "t.po"))
     return target

@@ -10,8 +10,8 @@ import requests
 
 from explainer.translation import machine
 from explainer.translation.machine import request_timeout, translate_project
+from project_copy import small_project
 
-SOURCE = "《关于测试的意见》\n一、总体要求\n(一) 指导思想。坚持立德树人。加强组织领导。\n"
 
 
 class FakeEngine:
@@ -32,16 +32,7 @@ class UnreachableEngine:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "t.txt").write_text(SOURCE, encoding="utf-8")
-    (tmp_path / "documents.yml").write_text("documents:\n  - slug: t\n    source: sources/t.txt\n", encoding="utf-8")
-    po_dir = tmp_path / "translations" / "en"
-    po_dir.mkdir(parents=True)
-    po = polib.POFile(wrapwidth=0)
-    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
-    po.append(polib.POEntry(msgctxt="title", msgid="关于测试的意见", msgstr="Opinions on Testing"))
-    po.save(str(po_dir / "t.po"))
-    return tmp_path
+    return small_project(tmp_path)
 
 
 def test_fills_only_missing_entries_as_fuzzy_machine_drafts(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

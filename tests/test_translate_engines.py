@@ -22,8 +22,8 @@ from deep_translator.constants import BASE_URLS
 
 from explainer.cli import _parser
 from explainer.translation.machine import translate_project
+from project_copy import small_project
 
-SOURCE = "《关于测试的意见》\n一、总体要求\n(一) 指导思想。坚持立德树人。加强组织领导。\n"
 
 
 def _google(query: dict[str, list[str]]) -> tuple[str, bytes]:
@@ -60,16 +60,7 @@ class _FakeService(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "t.txt").write_text(SOURCE, encoding="utf-8")
-    (tmp_path / "documents.yml").write_text("documents:\n  - slug: t\n    source: sources/t.txt\n", encoding="utf-8")
-    po_dir = tmp_path / "translations" / "en"
-    po_dir.mkdir(parents=True)
-    po = polib.POFile(wrapwidth=0)
-    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
-    po.append(polib.POEntry(msgctxt="title", msgid="关于测试的意见", msgstr="Opinions on Testing"))
-    po.save(str(po_dir / "t.po"))
-    return tmp_path
+    return small_project(tmp_path)
 
 
 @pytest.fixture
