@@ -530,6 +530,17 @@ def align(
 # -- overrides ---------------------------------------------------------------
 
 
+def _named_link(alignment: Alignment, segment: str, articles: tuple[int, ...], article_count: int, what: str, file: str, line: int) -> Link:
+    """The link of the answer sentence a reviewed decision names, once the sentence and its articles exist."""
+    link = alignment.links.get(segment)
+    if link is None:
+        raise InputError(file, line, f"{what} names segment '{segment}', which is not an answer sentence")
+    for number in articles:
+        if not 1 <= number <= article_count:
+            raise InputError(file, line, f"{what} names article {number}: expected 1 to {article_count}")
+    return link
+
+
 @dataclass(frozen=True)
 class Override:
     """A reviewed correction of the aligner: add or remove article links of one sentence."""
@@ -542,12 +553,7 @@ class Override:
     line: int
 
     def apply(self, alignment: Alignment, article_count: int) -> None:
-        link = alignment.links.get(self.segment)
-        if link is None:
-            raise InputError(self.file, self.line, f"override names segment '{self.segment}', which is not an answer sentence")
-        for number in (*self.add, *self.remove):
-            if not 1 <= number <= article_count:
-                raise InputError(self.file, self.line, f"override names article {number}: expected 1 to {article_count}")
+        link = _named_link(alignment, self.segment, (*self.add, *self.remove), article_count, "override", self.file, self.line)
         articles = (set(link.articles) | set(self.add)) - set(self.remove)
         suggested = tuple(n for n in link.suggested if n not in articles and n not in self.remove)
         confidence = {**link.confidence, **{n: 1.0 for n in self.add}}
@@ -568,12 +574,7 @@ class Reviewed:
     line: int
 
     def apply(self, alignment: Alignment, article_count: int) -> None:
-        link = alignment.links.get(self.segment)
-        if link is None:
-            raise InputError(self.file, self.line, f"review names segment '{self.segment}', which is not an answer sentence")
-        for number in self.keep:
-            if not 1 <= number <= article_count:
-                raise InputError(self.file, self.line, f"review names article {number}: expected 1 to {article_count}")
+        link = _named_link(alignment, self.segment, self.keep, article_count, "review", self.file, self.line)
         confidence = {**link.confidence, **{n: 1.0 for n in self.keep}}
         alignment.links[self.segment] = Link(link.qa, link.segment, tuple(sorted(self.keep)), link.parts, (), confidence, reviewed=True)
 
