@@ -33,6 +33,7 @@ linearly with the size of the text.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from enum import Enum
@@ -222,13 +223,16 @@ def read_source(path: Path) -> str:
         data = path.read_bytes()
     except OSError as error:
         raise ParseError(str(path), 0, f"cannot read the file: {error.strerror}") from None
+    # A byte order mark is not text; the positions of a decoding error count from after it.
+    text = data.removeprefix(codecs.BOM_UTF8)
     try:
-        return data.decode("utf-8-sig")
+        return text.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        before = text[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - before.rfind(b"\n")
         raise ParseError(
-            str(path), line, f"not valid UTF-8 (byte 0x{data[error.start]:02x} at column {column}): expected a UTF-8 text file"
+            str(path), line, f"not valid UTF-8 (byte 0x{text[error.start]:02x} at column {column}): expected a UTF-8 text file"
         ) from None
 
 
@@ -241,7 +245,8 @@ def parse_text(
 ) -> Document:
     """Parse the text of a policy document (and optional Q&A), or of a press Q&A alone, into a :class:`Document`."""
     corrections = corrections or Corrections()
-    raw_lines = [line.rstrip("\r") for line in text.split("\n")]
+    # A CRLF file's "\r" is trailing whitespace: it goes when a line is stripped, and no rule looks at a line's end.
+    raw_lines = text.split("\n")
     if not any(line.strip() for line in raw_lines):
         raise ParseError(source, 1, "empty file: expected the text of an Opinion (a title, then parts 一、… holding articles (一)…)")
     corrected, correction_repairs = apply_corrections(raw_lines, corrections, source, corrections_file)
@@ -367,11 +372,11 @@ def is_signer_line(text: str, form: Form = OPINION) -> bool:
 
 
 def _signature_lines(lines: list[Line], form: Form) -> set[int]:
-    """Indices of signer and date lines: each a unit of its own, never joined."""
+    """Indices of the signer lines above a date: each a unit of its own, never joined."""
+    # The date itself stands alone (see _stands_alone): only the signers above it are marked.
     marked: set[int] = set()
     for index, line in enumerate(lines):
         if DOCUMENT_DATE_RE.match(line.text):
-            marked.add(index)
             above = index - 1
             while above >= 0 and index - above <= SIGNER_LINES_MAX and is_signer_line(lines[above].text, form):
                 marked.add(above)
@@ -386,34 +391,38 @@ def join_page_breaks(lines: list[Line], answers_marked: bool = True, form: Form 
     groups: list[tuple[Line, list[str]]] = []
     """Each output line: its first source line and the pieces joined to it (kept as a list: linear time)."""
     repairs: list[Repair] = []
-    last_piece = ""
-    open_for_join = False
+    open_pieces: list[str] | None = None
+    """The pieces of the last output line while it is open for the next line to join, else None."""
     for index, line in enumerate(lines):
-        joins = (
-            groups
-            and open_for_join
-            and index not in signature
-            and not _stands_alone(line.text)
-            and classify(line.text, form) is Kind.PROSE
-            and not starts_enumeration(line.text)
-            and not _starts_qa(line)
-        )
-        if joins:
-            first, pieces = groups[-1]
-            pieces.append(line.text)
+        if open_pieces is not None and index not in signature and _may_be_continuation(line, form):
+            first = groups[-1][0]
             repairs.append(
                 Repair(
                     "join",
                     first.number,
-                    f"joined line {first.number} and line {line.number}, broken mid-sentence: '…{last_piece[-8:]}' + '{line.text[:8]}…'",
+                    f"joined line {first.number} and line {line.number}, broken mid-sentence: '…{open_pieces[-1][-8:]}' + '{line.text[:8]}…'",
                 )
             )
-            open_for_join = not (ends_sentence(line.text) or line.text.endswith(UNIT_ENDS) or has_qa_marker(line.text))
+            open_pieces.append(line.text)
+            # A joined line holding a Q&A marker ends a sentence (else it would start the Q&A, not join).
+            if ends_sentence(line.text) or line.text.endswith(UNIT_ENDS):
+                open_pieces = None
         else:
-            groups.append((line, [line.text]))
-            open_for_join = index not in signature and not _stands_alone(line.text) and _may_continue(line.text, answers_marked, form)
-        last_piece = line.text
+            pieces = [line.text]
+            groups.append((line, pieces))
+            continues = index not in signature and not _stands_alone(line.text) and _may_continue(line.text, answers_marked, form)
+            open_pieces = pieces if continues else None
     return [Line(first.number, "".join(pieces)) for first, pieces in groups], repairs
+
+
+def _may_be_continuation(line: Line, form: Form) -> bool:
+    """Could this line be the second half of a sentence broken at a page end (plain prose, no new unit)?"""
+    return (
+        not _stands_alone(line.text)
+        and classify(line.text, form) is Kind.PROSE
+        and not starts_enumeration(line.text)
+        and not _starts_qa(line)
+    )
 
 
 def _starts_qa(line: Line) -> bool:
@@ -766,15 +775,12 @@ class _DocumentBuilder:
         self.parts: list[_PartBuilder] = []
         self.articles: list[_ArticleBuilder] = []
         self.closing: list[Line] = []
-        self.opinion_closed = False
         self.qa_title: Segment | None = None
         self.qa_subtitle: Segment | None = None
         self.qa_intro: list[Line] = []
         self.items: list[_ItemBuilder] = []
-        self.in_qa = False
         self.restarts: bool | None = None
         """Whether unit numbers start again in each part (decided by the first part after the first)."""
-        self.last_line: Line | None = None
         self.title: Segment | None = None
         self.repairs: list[Repair] = []
         self.notices: list[Notice] = []
@@ -791,9 +797,13 @@ class _DocumentBuilder:
         self.title = title
         if self.form.name == "qa":
             # A press Q&A published alone: its title is the document's title.
-            self.in_qa = True
             self.qa_title = title
         return issuers, title, number
+
+    @property
+    def in_qa(self) -> bool:
+        """Past the Q&A's title: every line from here on belongs to the Q&A."""
+        return self.qa_title is not None
 
     def history(self, lines: list[Line]) -> tuple[Paragraph, ...]:
         return self._paragraphs("hist", lines)
@@ -804,13 +814,11 @@ class _DocumentBuilder:
             line = lines[index]
             following = lines[index + 1] if index + 1 < len(lines) else None
             if not self.in_qa and self._qa_begins(line, following):
-                index += self._begin_qa(line, following)
-                continue
-            if self.in_qa:
+                self._begin_qa(line)
+            elif self.in_qa:
                 self._qa_line(line)
             else:
                 self._opinion_line(line)
-            self.last_line = line
             index += 1
         self._finish()
 
@@ -827,17 +835,12 @@ class _DocumentBuilder:
         # A title over a —— subtitle that names the Q&A (……答记者问); other —— lines are bullets.
         return following is not None and classify(following.text, self.form) is Kind.SUBTITLE and has_qa_marker(following.text)
 
-    def _begin_qa(self, line: Line, following: Line | None) -> int:
+    def _begin_qa(self, line: Line) -> None:
+        """The Q&A's title: a —— subtitle under it is the first line of the Q&A (see _qa_line)."""
         if classify(line.text, self.form) is Kind.QUESTION:
             raise self.error(line, "question before a Q&A title: expected a title line (such as '…答记者问') before the first 问：")
         self._close_opinion()
-        self.in_qa = True
         self.qa_title = Segment("qa-t", line.text, line.number)
-        if following is not None and classify(following.text, self.form) is Kind.SUBTITLE:
-            subtitle = SUBTITLE_RE.match(following.text).group(2)  # type: ignore[union-attr]
-            self.qa_subtitle = Segment("qa-sub", subtitle, following.number)
-            return 2
-        return 1
 
     def _opinion_line(self, line: Line) -> None:
         kind = classify(line.text, self.form)
@@ -960,10 +963,10 @@ class _DocumentBuilder:
                 article.ref = f"{article.part}-{article.number}"
 
     def _close_opinion(self) -> None:
-        """Separate the closing section from the text after the last article (once)."""
-        if self.opinion_closed or not (self.parts or self.articles):
+        """Separate the closing section from the text after the last article (once: where the Q&A
+        begins, or at the end of a text without one)."""
+        if not (self.parts or self.articles):
             return
-        self.opinion_closed = True
         if self.articles and (not self.parts or self.parts[-1].articles):
             article = self.articles[-1]
             tail, owner = article.paragraphs, f"article {self._unit_shown(article)}"
@@ -1058,15 +1061,18 @@ class _DocumentBuilder:
 
     def _finish(self) -> None:
         self._require_answer()
-        if self.form.name == "qa":
-            if not self.items:
-                line = self.qa_title.line if self.qa_title else 1
-                raise ParseError(self.source, line, "Q&A has no questions: expected lines starting with 问： or 记者：")
-            self._check_complete()
-            return
+        if self.form.name != "qa":
+            self._finish_divisions()
+        if self.qa_title is not None and not self.items:
+            raise ParseError(self.source, self.qa_title.line, "Q&A has no questions: expected lines starting with 问： or 记者：")
+        self._check_complete()
+
+    def _finish_divisions(self) -> None:
+        """Parts and articles are all there and none is empty; the closing is set apart (where no Q&A did it)."""
         if not self.parts and (self.form.divisions_required or not self.articles):
             raise ParseError(self.source, 1, "no parts found: expected part headings such as 一、总体要求")
-        self._close_opinion()
+        if not self.in_qa:
+            self._close_opinion()
         self._final_keys()
         for part in self.parts:
             if not part.articles and not part.intro:
@@ -1075,10 +1081,6 @@ class _DocumentBuilder:
             if part.sections and not part.sections[-1].articles:
                 section = part.sections[-1]
                 raise ParseError(self.source, section.line, f"section {_shown(SECTION_BLOCK, section.number)} is empty: expected articles after its heading")
-        if self.in_qa and not self.items:
-            line = self.qa_title.line if self.qa_title else 1
-            raise ParseError(self.source, line, "Q&A has no questions: expected lines starting with 问： or 记者：")
-        self._check_complete()
 
     # Truncation ----------------------------------------------------------------
 
@@ -1145,7 +1147,7 @@ class _DocumentBuilder:
 
     def document(self, **fields: object) -> Document:
         qa = None
-        if self.in_qa and self.qa_title:
+        if self.qa_title is not None:
             qa = QA(
                 title=self.qa_title,
                 subtitle=self.qa_subtitle,
