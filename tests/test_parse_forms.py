@@ -46,9 +46,20 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "explainer", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
 
 
-@pytest.fixture(scope="module")
+class _ParsedOnDemand(dict[str, Document]):
+    """Fixture name → its model, parsed when a test first reads it."""
+
+    def __missing__(self, name: str) -> Document:
+        document = parse_file(fixture(name))
+        self[name] = document
+        return document
+
+
+@pytest.fixture
 def documents() -> dict[str, Document]:
-    return {name: parse_file(fixture(name)) for name in NAMES}
+    """Each test parses the fixtures it reads: a mutation run credits the parser's code only to
+    the test that ran it, and runs only those tests on a mutant (a module-wide parse counts for one)."""
+    return _ParsedOnDemand()
 
 
 def test_there_is_a_fixture_for_every_form() -> None:

@@ -398,6 +398,7 @@ def test_a_text_that_is_all_header_has_no_parts() -> None:
         (b"\n\xfe", "2: not valid UTF-8 (byte 0xfe at column 1)"),
         (b"\xc3", "1: not valid UTF-8 (byte 0xc3 at column 1)"),
     ],
+    ids=["a-newline-after-the-byte", "after-a-byte-order-mark", "a-newline-first", "the-first-byte"],
 )
 def test_an_undecodable_byte_is_named_by_line_and_column(tmp_path: Path, data: bytes, where: str) -> None:
     path = tmp_path / "x.txt"
