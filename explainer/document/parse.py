@@ -58,7 +58,6 @@ from .grammar import (
     NOTE_RE,
     OPINION,
     PART,
-    QA_ONLY,
     QA_TITLE_RE,
     QUESTION,
     SUBTITLE,
@@ -463,13 +462,13 @@ def is_title_line(text: str, form: Form = OPINION) -> bool:
     return bare.endswith(TITLE_SUFFIXES)
 
 
+TRAILING_PARENTHETICAL_RE = re.compile(r"[（(][^（()）]*[)）]$")
+
+
 def _without_trailing_parenthetical(text: str) -> str:
     """``……行动计划（2020—2023年）`` → ``……行动计划``; ``……意见（试行）`` → ``……意见``."""
-    if text.endswith(("）", ")")):
-        opening = max(text.rfind("（"), text.rfind("("))
-        if opening > 0:
-            return text[:opening]
-    return text
+    match = TRAILING_PARENTHETICAL_RE.search(text)
+    return text[: match.start()] if match else text
 
 
 def _header_like(text: str, form: Form = OPINION) -> bool:
@@ -825,9 +824,10 @@ class _DocumentBuilder:
     # The numbered body ---------------------------------------------------------
 
     def _qa_begins(self, line: Line, following: Line | None) -> bool:
+        """Is this line the title of the Q&A that follows the text? (A question first is an error.)"""
         kind = classify(line.text, self.form)
         if kind is Kind.QUESTION:
-            return True
+            raise self.error(line, "question before a Q&A title: expected a title line (such as '…答记者问') before the first 问：")
         if ends_sentence(line.text) or kind is not Kind.PROSE:
             return False
         if _starts_qa(line):
@@ -837,8 +837,6 @@ class _DocumentBuilder:
 
     def _begin_qa(self, line: Line) -> None:
         """The Q&A's title: a —— subtitle under it is the first line of the Q&A (see _qa_line)."""
-        if classify(line.text, self.form) is Kind.QUESTION:
-            raise self.error(line, "question before a Q&A title: expected a title line (such as '…答记者问') before the first 问：")
         self._close_opinion()
         self.qa_title = Segment("qa-t", line.text, line.number)
 
@@ -1008,11 +1006,12 @@ class _DocumentBuilder:
     # Q&A ---------------------------------------------------------------------
 
     def _qa_line(self, line: Line) -> None:
-        qa_form = self.form if self.form.question is not QUESTION else QA_ONLY
-        kind = classify(line.text, qa_form)
+        # The blocks of a text's own body (一、 (一) 1． 第一条) never start as 问： 答： —— do: judged
+        # within the text's form, a Q&A line is what it would be in a Q&A published alone.
+        kind = classify(line.text, self.form)
         if kind is Kind.QUESTION:
             self._require_answer()
-            match = qa_form.question.pattern.match(line.text)
+            match = self.form.question.pattern.match(line.text)
             assert match
             number = len(self.items) + 1
             if not match.group(2).strip():
