@@ -15,6 +15,7 @@ import pytest
 
 from explainer.common.errors import ParseError
 from explainer.document.corrections import Accepted, ClosingDecision, Correction, Corrections
+from explainer.document.grammar import LAW
 from explainer.document.model import Document, DroppedLine, Notice, Paragraph, Repair
 from explainer.document.parse import (
     Line,
@@ -199,6 +200,11 @@ def test_an_issuing_number_a_note_or_a_date_is_never_joined_either_way(alone: st
 
 def test_a_bare_article_heading_is_not_continued_by_the_next_line() -> None:
     assert _joined("(一) 推进1+X证书", "制度试点工作。") == ["(一) 推进1+X证书", "制度试点工作。"]
+
+
+def test_in_a_law_a_chapter_heading_after_an_unfinished_line_starts_a_unit() -> None:
+    lines = [Line(1, "学校应当符合下列条件"), Line(2, "第二章　职业教育体系")]
+    assert join_page_breaks(lines, form=LAW) == (lines, [])
 
 
 def test_signers_above_a_date_stay_apart_from_a_broken_sentence_above_them() -> None:
