@@ -292,6 +292,13 @@ def test_the_closing_repair_names_its_lines_and_the_text_kept_is_reported() -> N
     assert document.notices == (Notice(5, 1, "unnumbered text at the end kept in article (二)", "其他未编号的一段较长的文字内容也", "open"),)
 
 
+def test_a_laws_last_article_runs_over_paragraphs_without_a_notice() -> None:
+    text = "中华人民共和国测试法\n第一章　总则\n第一条　为了测试，制定本法。\n第二条　本法适用于测试。\n测试应当认真。\n"
+    document = parse_text(text, "x.txt", "x")
+    assert (document.form, [paragraph.zh for paragraph in document.article(2).paragraphs]) == ("law", ["本法适用于测试。", "测试应当认真。"])
+    assert (document.notices, document.closing) == ((), ())
+
+
 def test_a_recorded_closing_decision_with_no_paragraphs_after_the_last_article_is_an_error() -> None:
     text = "关于测试的意见\n一、总体要求\n(一) 主要目标\n"
     with pytest.raises(ParseError) as raised:
