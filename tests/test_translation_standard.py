@@ -248,7 +248,8 @@ def test_provenance_on_translated_pages_only() -> None:
     assert "not an official translation (translation of 30 November 2026)" in english
     assert "[Xinhua News Agency](https://www.news.cn/) on 12 October 2021" in english
     assert "[the Ministry of Education's website](http://www.moe.gov.cn/) on 13 October 2021" in english
-    assert "the General Office of the CPC Central Committee and the General Office of the State Council" in english
+    assert "issued by the General Office of the CPC Central Committee and General Office of the State Council" in english
+    assert "given by the Ministry of Education" in english
     assert "以簡體中文文本為準" in provenance_block(config, "zh-Hant")
     assert provenance_block(config, "zh-Hans") == ""
 
