@@ -262,18 +262,18 @@ def test_about_sections_list_the_official_texts_with_issuing_bodies_dates_and_li
         "zh-Hant": {"opinion": "《意見》", "qa": "《答記者問》"},
     }
     assert official_texts(config, titles["zh-Hans"], "zh-Hans") == (
-        "官方中文文本：\n\n"
+        "官方中文文本：\n{: .official-texts }\n\n"
         "- 《意见》：中共中央办公厅、国务院办公厅印发，[新华社](https://www.news.cn/)于2021年10月12日发布。\n"
         "- 《答记者问》：教育部，2021年10月13日发布于[教育部网站](http://www.moe.gov.cn/)。\n"
     )
     assert official_texts(config, titles["en"], "en") == (
-        "The official Chinese texts:\n\n"
+        "The official Chinese texts:\n{: .official-texts }\n\n"
         "- Opinions: issued by the General Office of the CPC Central Committee and General Office of the State Council; "
         "released by [Xinhua News Agency](https://www.news.cn/) on 12 October 2021.\n"
         "- Q&amp;A: given by the Ministry of Education; published on [the Ministry of Education's website](http://www.moe.gov.cn/) on 13 October 2021.\n"
     )
     assert official_texts(config, titles["zh-Hant"], "zh-Hant") == (
-        "官方中文文本：\n\n"
+        "官方中文文本：\n{: .official-texts }\n\n"
         "- 《意見》：中共中央辦公廳、國務院辦公廳印發，[新華社](https://www.news.cn/)於2021年10月12日發布。\n"
         "- 《答記者問》：教育部，2021年10月13日發布於[教育部網站](http://www.moe.gov.cn/)。\n"
     )

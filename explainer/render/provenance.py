@@ -94,7 +94,8 @@ def official_texts(config: DocumentConfig, titles: dict[str, str], lang: str) ->
         for publication in config.official
         if publication.of in titles  # a Q&A's publication on a document parsed without its Q&A is not listed
     ]
-    return "\n".join([markup.text(gettext(ABOUT_LEAD, lang)), "", *items, ""]) if items else ""
+    lead = [markup.text(gettext(ABOUT_LEAD, lang)), "{: .official-texts }", ""]
+    return "\n".join([*lead, *items, ""]) if items else ""
 
 
 def provenance_block(config: DocumentConfig, lang: str, of: str | None = None) -> str:
