@@ -125,9 +125,10 @@ class Citations:
         if publication is None:
             return title
         date = format_date(publication.date, self._built_in)
-        if not publication.issued_by:
+        issued_by = local_text(publication.issued_by, self._built_in) if publication.issued_by else ""
+        # A title that already names its issuer (教育部有关负责人就…答记者问) is cited without it once more.
+        if not issued_by or issued_by.casefold() in title.casefold():
             return message(_DATED, self._built_in, title=title, date=date)
-        issued_by = local_text(publication.issued_by, self._built_in)
         return message(_ISSUED, self._built_in, issued_by=issued_by, title=title, date=date)
 
     @property
