@@ -245,7 +245,7 @@ def test_provenance_on_translated_pages_only() -> None:
     config = load_project(ROOT).default
     english = provenance_block(config, "en")
     assert english.startswith("**About this translation:** The Chinese text is the official one and prevails.")
-    assert "not an official translation (translation of 30 November 2026)" in english
+    assert "not an official translation (translated on 30 November 2026)" in english
     assert "[Xinhua News Agency](https://www.news.cn/) on 12 October 2021" in english
     assert "[the Ministry of Education's website](http://www.moe.gov.cn/) on 13 October 2021" in english
     assert "issued by the General Office of the CPC Central Committee and General Office of the State Council" in english

@@ -26,7 +26,7 @@ HEADING: dict[str, Message] = {"catalog": N_("About this translation"), "derive"
 STATEMENT: dict[str, Message] = {
     "catalog": N_(
         "The Chinese text is the official one and prevails. This translation is the site's own, reviewed segment "
-        "by segment by a second bilingual reader; it is not an official translation (translation of {date})."
+        "by segment by a second bilingual reader; it is not an official translation (translated on {date})."
     ),
     "derive": N_(
         "The official text is in Simplified Chinese and prevails. This version is converted from the official text "
