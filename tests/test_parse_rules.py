@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.common.errors import ParseError
-from explainer.document.corrections import Accepted, ClosingDecision, Correction, Corrections
+from explainer.common.errors import InputError, ParseError
+from explainer.document.corrections import Accepted, ClosingDecision, Correction, Corrections, TruncationDecision, load_corrections
 from explainer.document.grammar import LAW
 from explainer.document.model import Document, DroppedLine, Notice, Paragraph, Repair
 from explainer.document.parse import (
@@ -479,3 +479,33 @@ def test_a_qa_title_named_only_by_its_subtitle_begins_the_qa() -> None:
     document = parse_text(text + QA_ITEMS, "x.txt", "x")
     assert document.qa is not None
     assert (document.qa.title.zh, document.qa.subtitle and document.qa.subtitle.zh) == ("教育部有关负责人", "就《意见》答记者问")
+
+
+# -- the corrections file ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("closing:\n  line: 4\n  why: x\n  lines: 5\n", "4: 'closing': unknown key 'lines': did you mean 'line'?"),
+        (
+            "corrections:\n  - line: 4\n    original: a\n    corrected: b\n    why: c\n    orignal: d\n",
+            "6: 'corrections' entry: unknown key 'orignal': did you mean 'original'?",
+        ),
+        ("accepted:\n  - line: 4\n    text: a\n    whyy: c\n", "4: 'accepted' entry: unknown key 'whyy': did you mean 'why'?"),
+        ("truncated:\n  line: 37\n  why: x\n  reason: y\n", "4: 'truncated': unknown key 'reason': expected one of line, why"),
+    ],
+    ids=["closing", "corrections", "accepted", "truncated"],
+)
+def test_an_unknown_key_in_the_corrections_file_names_its_section_and_line(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "x.corrections.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_corrections(path)
+    assert str(raised.value) == f"{path}:{message}"
+
+
+def test_a_truncated_entry_is_loaded_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.corrections.yml"
+    path.write_text("accepted: []\ntruncated:\n  line: 37\n  why: the page breaks off here\n", encoding="utf-8")
+    assert load_corrections(path) == Corrections(truncated=TruncationDecision(37, "the page breaks off here", 3))
