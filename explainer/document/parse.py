@@ -518,16 +518,20 @@ def split_header(lines: list[Line], source: str, form: Form = OPINION) -> Header
 
 
 def _split_header_by_position(lines: list[Line], source: str, form: Form) -> Header:
-    """The header of a text without a title-shaped line: up to six leading header-like lines."""
+    """The header of a text without a title-shaped line: up to six leading header-like lines (a
+    table of contents ends them, as it ends the search for a title); the last of the first three
+    that is not a date or a number is the title, the lines above it issuers (a date among them
+    is set aside)."""
     candidates: list[Line] = []
     for line in lines[:HEADER_SCAN_LINES]:
-        if not _header_like(line.text, form):
+        if not _header_like(line.text, form) or TOC_RE.match(line.text):
             break
         candidates.append(line)
     if not candidates:
         first = lines[0]
         raise ParseError(source, first.number, f"expected a title line before the text, found '{first.text[:20]}'")
-    title_index, title_lines = _find_title(candidates, form)
+    fallback = [line for line in candidates[:FALLBACK_HEADER_LINES] if not _stands_alone(line.text)] or candidates[:1]
+    title_index = candidates.index(fallback[-1])
     dropped: list[DroppedLine] = []
     issuers: list[Line] = []
     for line in candidates[:title_index]:
@@ -535,9 +539,7 @@ def _split_header_by_position(lines: list[Line], source: str, form: Form) -> Hea
             dropped.append(DroppedLine(line.number, line.text, "publication date"))
         else:
             issuers.append(line)
-    parts = candidates[title_index : title_index + title_lines]
-    title = Line(parts[0].number, "".join(line.text for line in parts))
-    return _after_title(lines, title_index + title_lines, title, issuers, dropped, form)
+    return _after_title(lines, title_index + 1, candidates[title_index], issuers, dropped, form)
 
 
 def _after_title(lines: list[Line], index: int, title: Line, issuers: list[Line], dropped: list[DroppedLine], form: Form) -> Header:
@@ -632,19 +634,6 @@ def _find_title_in_window(lines: list[Line], form: Form) -> tuple[int, int] | No
         else:
             break
     return index, 1
-
-
-def _find_title(candidates: list[Line], form: Form = OPINION) -> tuple[int, int]:
-    """Index of the title among the leading lines, and how many lines it spans (a long
-    title may be broken over two lines: 国务院办公厅关于深化产教融合的 / 若干意见)."""
-    for index, line in enumerate(candidates):
-        if is_title_line(line.text, form):
-            return index, 1
-    for index in range(len(candidates) - 1):
-        if is_title_line(candidates[index].text + candidates[index + 1].text, form):
-            return index, 2
-    fallback = [line for line in candidates[:FALLBACK_HEADER_LINES] if not _stands_alone(line.text)] or candidates[:1]
-    return candidates.index(fallback[-1]), 1
 
 
 def find_suspicious(raw_lines: list[str], corrections: Corrections, form: Form = OPINION) -> list[Notice]:
@@ -755,6 +744,13 @@ def _shown(block: Block, number: int | str) -> str:
         return f"{numeral}、"
     unit = {Kind.CHAPTER: "章", Kind.SECTION: "节", Kind.LAW_ARTICLE: "条"}[block.kind]
     return f"第{numeral}{unit}"
+
+
+def _division_number(match: re.Match[str]) -> int:
+    """The number of a part, chapter or section heading (block_match accepted only Chinese numerals that parse)."""
+    number = parse_numeral(match.group(1))
+    assert number is not None, match.group(0)
+    return number
 
 
 class _DocumentBuilder:
@@ -872,7 +868,7 @@ class _DocumentBuilder:
         assert block
         match = block_match(block, line.text)
         assert match
-        number = parse_numeral(match.group(1)) or 0
+        number = _division_number(match)
         expected = len(self.parts) + 1
         if number != expected:
             if block is PART:
@@ -891,7 +887,7 @@ class _DocumentBuilder:
         if not self.parts:
             raise self.error(line, f"section {_shown(block, match.group(1))} comes before any chapter: expected a chapter heading such as 第一章 总则 first")
         part = self.parts[-1]
-        number = parse_numeral(match.group(1)) or 0
+        number = _division_number(match)
         expected = len(part.sections) + 1
         if number != expected:
             raise self.error(line, f"expected section {_shown(block, expected)} in chapter {_shown(self.form.division, part.number)}, found {_shown(block, match.group(1))}")  # type: ignore[arg-type]
@@ -1043,9 +1039,11 @@ class _DocumentBuilder:
         written = marker.strip("、．.()（）")
         if not written or written in ("问", "問", "记者", "記者"):
             return
-        if parse_numeral(written) != expected:
-            what = "repeats an earlier question" if (parse_numeral(written) or 0) < expected else "skips a number"
-            raise self.error(line, f"expected question {expected}, found {marker}, which {what}")
+        number = parse_numeral(written) or 0
+        if number < expected:
+            raise self.error(line, f"expected question {expected}, found {marker}, which repeats an earlier question")
+        if number > expected:
+            raise self.error(line, f"expected question {expected}, found {marker}, which skips a number")
 
     def _answer_paragraph(self, line: Line, text: str) -> None:
         if not text.strip():
