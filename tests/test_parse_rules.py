@@ -509,3 +509,98 @@ def test_a_truncated_entry_is_loaded_with_its_line(tmp_path: Path) -> None:
     path = tmp_path / "x.corrections.yml"
     path.write_text("accepted: []\ntruncated:\n  line: 37\n  why: the page breaks off here\n", encoding="utf-8")
     assert load_corrections(path) == Corrections(truncated=TruncationDecision(37, "the page breaks off here", 3))
+
+
+# -- a header without a title-shaped line, a law's table of contents and history ----------------------------
+
+OPINION_BODY = "一、总体要求\n(一) 指导思想。坚持改革。\n"
+LAW_BODY = "第一章　总则\n第一条　为了测试，制定本法。\n第二章　附则\n第二条　本法自公布之日起施行。\n"
+CONTENTS = "table of contents: the headings follow in the text"
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "issuers", "dropped"),
+    [
+        ("教育部\n测试文件\n", "2 测试文件", "教育部", []),
+        ("2021年10月12日\n教育部\n测试文件\n", "3 测试文件", "教育部", [DroppedLine(1, "2021年10月12日", "publication date")]),
+        ("2021年10月12日\n国办发〔2021〕1号\n", "1 2021年10月12日", None, []),
+    ],
+    ids=["issuers-above-the-title", "a-date-above-is-set-aside", "all-dates-and-numbers-the-first-is-the-title"],
+)
+def test_without_a_title_shaped_line_the_last_of_three_leading_lines_is_the_title(
+    head: str, title: str, issuers: str | None, dropped: list[DroppedLine]
+) -> None:
+    document = parse_text(head + OPINION_BODY, "x.txt", "x")
+    assert (f"{document.title.line} {document.title.zh}", document.issuers and document.issuers.zh, list(document.dropped)) == (title, issuers, dropped)
+
+
+def test_a_laws_chapter_heading_is_never_part_of_its_header() -> None:
+    document = parse_text("教育部文件\n" + LAW_BODY, "x.txt", "x")
+    assert (document.form, document.title.zh, [part.title.zh for part in document.parts]) == ("law", "教育部文件", ["总则", "附则"])
+
+
+def test_a_table_of_contents_is_set_aside_up_to_the_first_heading_again() -> None:
+    chapter_two = "第二章　" + "附" * 31
+    text = "教育部文件\n目录\n第一章　总则\n" + chapter_two + "\n" + "附录" * 15 + "\n第一章　总则\n第一条　为了测试，制定本法。\n" + chapter_two + "\n第二条　本法自公布之日起施行。\n"
+    document = parse_text(text, "x.txt", "x")
+    assert list(document.dropped) == [
+        DroppedLine(2, "目录", CONTENTS),
+        DroppedLine(3, "第一章 总则", CONTENTS),
+        DroppedLine(4, chapter_two.replace("\u3000", " "), CONTENTS),
+        DroppedLine(5, "附录" * 15, CONTENTS),
+    ]
+    assert [part.title.zh for part in document.parts] == ["总则", "附" * 31]
+
+
+def test_a_table_of_contents_ends_at_a_line_longer_than_30_characters() -> None:
+    document = parse_text("教育部文件\n目录\n第一章　总则\n" + "注" * 31 + "\n" + LAW_BODY, "x.txt", "x")
+    assert [line.line for line in document.dropped] == [2, 3]
+    assert [paragraph.zh for paragraph in document.preamble] == ["注" * 31]
+
+
+def test_a_table_of_contents_to_the_end_leaves_no_chapters() -> None:
+    with pytest.raises(ParseError) as raised:
+        parse_text("中华人民共和国测试法\n目录\n第一章　总则\n", "x.txt", "x")
+    assert str(raised.value) == "x.txt:1: no parts found: expected part headings such as 一、总体要求"
+
+
+def test_a_history_in_half_width_brackets_over_two_lines_is_one_paragraph() -> None:
+    text = "中华人民共和国测试法\n(2021年4月29日第十三届全国人民代表大会常务委员会\n第二十八次会议通过)\n" + LAW_BODY
+    document = parse_text(text, "x.txt", "x")
+    assert [(paragraph.id, paragraph.line, paragraph.zh) for paragraph in document.history] == [
+        ("hist-p1", 2, "(2021年4月29日第十三届全国人民代表大会常务委员会 第二十八次会议通过)")
+    ]
+    assert document.preamble == ()
+
+
+# -- sections and question numbers --------------------------------------------------------------------------
+
+
+def test_sections_belong_to_the_chapter_above_them() -> None:
+    text = (
+        "中华人民共和国测试法\n第一章　总则\n第一条　为了测试，制定本法。\n第二章　分则\n第二条　测试。\n"
+        "第三章　附则\n第一节　一般规定\n第三条　测试。\n第二节　其他规定\n第四条　本法自公布之日起施行。\n"
+    )
+    document = parse_text(text, "x.txt", "x")
+    sections = [[(section.number, section.title.zh, section.line, section.articles) for section in part.sections] for part in document.parts]
+    assert sections == [[], [], [(1, "一般规定", 7, (3,)), (2, "其他规定", 9, (4,))]]
+
+
+def test_an_empty_section_is_named_by_its_line() -> None:
+    text = "中华人民共和国测试法\n第一章　总则\n第一节　一般规定\n第一条　为了测试，制定本法。\n第二节　其他规定\n第二章　附则\n第二条　本法自公布之日起施行。\n"
+    with pytest.raises(ParseError) as raised:
+        parse_text(text, "x.txt", "x")
+    assert str(raised.value) == "x.txt:5: section 第二节 is empty: expected articles after its heading"
+
+
+def test_questions_marked_with_the_traditional_journalist_are_not_numbered() -> None:
+    qa = parse_text("教育部有关负责人答记者问\n記者：为什么？\n答：因为。\n記者：还有什么？\n答：没有。\n", "x.txt", "x").qa
+    assert qa is not None and [item.question.zh for item in qa.items] == ["为什么？", "还有什么？"]
+
+
+@pytest.mark.parametrize(("second", "what"), [("一、", "repeats an earlier question"), ("三、", "skips a number")])
+def test_questions_set_as_numbered_headings_are_numbered_without_gaps(second: str, what: str) -> None:
+    text = f"教育部有关负责人答记者问\n一、为什么出台？\n出台是为了改革。\n{second}还有什么？\n没有了。\n"
+    with pytest.raises(ParseError) as raised:
+        parse_text(text, "x.txt", "x")
+    assert str(raised.value) == f"x.txt:4: expected question 2, found {second}, which {what}"
