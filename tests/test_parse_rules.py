@@ -318,6 +318,7 @@ def test_a_recorded_closing_decision_with_no_paragraphs_after_the_last_article_i
         ("主" * 30, ("主" * 30, "")),
         ("主" * 31, ("", "主" * 31)),
         ("坚持党的领导，坚持立德树人", ("坚持党的领导，坚持立德树人", "")),
+        ("推进1+X证书，扩大试点", ("推进1+X证书，扩大试点", "")),
         ("主" * 30 + "。以改革为动力。", ("主" * 30, "以改革为动力。")),
         ("主" * 31 + "。以改革为动力。", ("", "主" * 31 + "。以改革为动力。")),
         ("实施1+X。推进试点。", ("实施1+X", "推进试点。")),
@@ -332,6 +333,7 @@ def test_a_recorded_closing_decision_with_no_paragraphs_after_the_last_article_i
         "bare-30",
         "bare-31-is-text",
         "bare-with-a-comma",
+        "bare-with-latin-letters",
         "inline-30",
         "inline-31-is-text",
         "latin-letters-in-a-heading",
@@ -604,3 +606,28 @@ def test_questions_set_as_numbered_headings_are_numbered_without_gaps(second: st
     with pytest.raises(ParseError) as raised:
         parse_text(text, "x.txt", "x")
     assert str(raised.value) == f"x.txt:4: expected question 2, found {second}, which {what}"
+
+
+def test_an_article_without_a_heading_keeps_no_heading_punctuation() -> None:
+    text = "关于测试的意见\n一、总体要求\n(一) 指导思想。坚持改革。\n(二) " + "主" * 31 + "\n(三) 加强，推进。以改革为动力。\n"
+    document = parse_text(text, "x.txt", "x")
+    assert [(article.title and article.title.zh, article.heading_end) for article in document.articles] == [("指导思想", "。"), (None, ""), (None, "")]
+
+
+def test_items_numbered_again_in_each_part_are_keyed_part_item_from_the_first_part_on() -> None:
+    text = "关于测试的意见\n一、总体要求\n(一) 主要目标\n到2025年，基本建成。\n(二) 坚持改革。加快发展。\n二、重点任务\n(一) 加强建设。完善制度。\n(二) 推进改革。加快发展。\n"
+    document = parse_text(text, "x.txt", "x")
+    assert [(article.label, article.ref, article.title and article.title.id) for article in document.articles] == [
+        (1, "1-1", "a1-1-t"),
+        (2, "1-2", "a1-2-t"),
+        (1, "2-1", "a2-1-t"),
+        (2, "2-2", "a2-2-t"),
+    ]
+
+
+def test_a_regulation_of_articles_alone_has_its_closing_set_apart() -> None:
+    document = parse_text("测试管理办法\n第一条　为了测试，制定本办法。\n第二条　本办法自印发之日起施行。\n各地要认真贯彻落实。\n", "x.txt", "x")
+    assert (document.form, document.parts, [paragraph.zh for paragraph in document.closing]) == ("law", (), ["各地要认真贯彻落实。"])
+    assert document.repairs == (
+        Repair("structure", 4, "line 4 after the last article forms the closing section (closing paragraph), not part of article 第二条"),
+    )

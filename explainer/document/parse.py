@@ -1066,7 +1066,8 @@ class _DocumentBuilder:
 
     def _finish_divisions(self) -> None:
         """Parts and articles are all there and none is empty; the closing is set apart (where no Q&A did it)."""
-        if not self.parts and (self.form.divisions_required or not self.articles):
+        # (A form that requires parts has refused an article before any part already.)
+        if not self.parts and not self.articles:
             raise ParseError(self.source, 1, "no parts found: expected part headings such as 一、总体要求")
         if not self.in_qa:
             self._close_opinion()
