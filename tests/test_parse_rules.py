@@ -631,3 +631,24 @@ def test_a_regulation_of_articles_alone_has_its_closing_set_apart() -> None:
     assert document.repairs == (
         Repair("structure", 4, "line 4 after the last article forms the closing section (closing paragraph), not part of article 第二条"),
     )
+
+
+@pytest.mark.parametrize(
+    ("chapter_two_article", "message"),
+    [
+        ("第二条", "expected article 第三条, found 第二条, which repeats an earlier article"),
+        ("第一条", "expected article 第三条, found 第一条, which repeats an earlier article"),
+        ("第四条", "expected article 第三条, found 第四条, which skips a number"),
+    ],
+    ids=["repeated", "numbered-again-in-a-chapter", "skipped"],
+)
+def test_a_laws_articles_are_numbered_across_its_chapters(chapter_two_article: str, message: str) -> None:
+    text = f"中华人民共和国测试法\n第一章　总则\n第一条　为了测试，制定本法。\n第二条　测试。\n第二章　附则\n{chapter_two_article}　本法自公布之日起施行。\n"
+    with pytest.raises(ParseError) as raised:
+        parse_text(text, "x.txt", "x")
+    assert str(raised.value) == f"x.txt:6: {message}"
+
+
+def test_a_first_part_of_one_article_then_numbering_again_restarts() -> None:
+    document = parse_text("关于测试的意见\n一、总体要求\n(一) 指导思想。坚持改革。\n二、重点任务\n(一) 加强建设。完善制度。\n", "x.txt", "x")
+    assert [(article.label, article.ref) for article in document.articles] == [(1, "1-1"), (1, "2-1")]

@@ -928,23 +928,24 @@ class _DocumentBuilder:
         """The label and key of a unit whose number is right; an error when it skips or repeats."""
         across = len(self.articles) + 1
         if not self.form.restart or part is None:
-            if printed != across:
-                what = "repeats an earlier article" if printed < across else "skips a number"
-                raise self.error(line, f"expected article {_shown(block, across)}, found {_shown(block, written)}, which {what}")
+            self._require_number(line, block, "article", across, printed, written)
             return 0, ""
         in_part = len(part.articles) + 1
         if self.restarts is None and not part.articles and across > 1:
             # The first unit of a later part says how the document numbers them: 1 again, or on.
             self.restarts = printed == 1
-        expected = in_part if self.restarts else across
-        if printed != expected:
-            noun = "item" if block is ITEM else "article"
-            what = f"repeats an earlier {noun}" if printed < expected else "skips a number"
-            where = f" in part {_numeral(part.number)}、" if self.restarts else ""
-            raise self.error(line, f"expected {noun} {_shown(block, expected)}{where}, found {_shown(block, written)}, which {what}")
+        where = f" in part {_numeral(part.number)}、" if self.restarts else ""
+        self._require_number(line, block, "item" if block is ITEM else "article", in_part if self.restarts else across, printed, written, where)
         if self.restarts:
             return printed, f"{part.number}-{printed}"
         return 0, ""
+
+    def _require_number(self, line: Line, block: Block, noun: str, expected: int, printed: int, written: str, where: str = "") -> None:
+        expected_found = f"expected {noun} {_shown(block, expected)}{where}, found {_shown(block, written)}"
+        if printed < expected:
+            raise self.error(line, f"{expected_found}, which repeats an earlier {noun}")
+        if printed > expected:
+            raise self.error(line, f"{expected_found}, which skips a number")
 
     def _final_keys(self) -> None:
         """Items numbered again in each part are keyed part-item everywhere, the first part's
