@@ -146,7 +146,7 @@ def test_a_text_without_a_qa_has_none() -> None:
 
 
 def test_notices_name_line_column_kind_text_and_review_status() -> None:
-    raw_lines = ["关于测试的意见", "推进AI和Web建设", "加强 协作，推进 发展", "共建 共享AI"]
+    raw_lines = ["关于测试的意见", "推进AI和Web建设", "加强 协作，推进 发展", "共建 共享AI", "各 地 要加强协作"]
     corrections = Corrections(
         corrections=(Correction(2, "推进AI", "推进人工智能", "a term of art", 5),),
         accepted=(Accepted(3, "加强 协作", "as published"),),
@@ -158,6 +158,8 @@ def test_notices_name_line_column_kind_text_and_review_status() -> None:
         Notice(3, 9, "space inside Chinese text", "进 发", "open"),
         Notice(4, 6, "Latin letters in Chinese text", "AI", "open"),
         Notice(4, 3, "space inside Chinese text", "建 共", "open"),
+        Notice(5, 2, "space inside Chinese text", "各 地", "open"),
+        Notice(5, 4, "space inside Chinese text", "地 要", "open"),
     ]
 
 
@@ -652,3 +654,17 @@ def test_a_laws_articles_are_numbered_across_its_chapters(chapter_two_article: s
 def test_a_first_part_of_one_article_then_numbering_again_restarts() -> None:
     document = parse_text("关于测试的意见\n一、总体要求\n(一) 指导思想。坚持改革。\n二、重点任务\n(一) 加强建设。完善制度。\n", "x.txt", "x")
     assert [(article.label, article.ref) for article in document.articles] == [(1, "1-1"), (1, "2-1")]
+
+
+def test_a_file_that_cannot_be_read_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ParseError) as raised:
+        read_source(tmp_path / "missing.txt")
+    assert str(raised.value) == f"{tmp_path}/missing.txt:0: cannot read the file: No such file or directory"
+
+
+def test_in_a_law_the_space_after_the_article_marker_is_typesetting_and_the_next_is_not() -> None:
+    raw_lines = ["中华人民共和国测试法", "第一条　为 了测试，制定本法。", "第二条　本法 适用于测试。"]
+    assert find_suspicious(raw_lines, Corrections(), LAW) == [
+        Notice(2, 6, "space inside Chinese text", "为 了", "open"),
+        Notice(3, 7, "space inside Chinese text", "法 适", "open"),
+    ]

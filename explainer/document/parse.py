@@ -147,7 +147,9 @@ ANNOUNCED_QUESTIONS_RE = re.compile(r"(?:就|回答了?|答复了?)[^。；]{0,1
 
 LATIN_RE = re.compile(r"[A-Za-z]+(?:\s+[A-Za-z]+)*")
 CJK = "\u3400-\u9fff"
-CJK_SPACE_RE = re.compile(rf"[{CJK}0-9][ \t\u3000]+(?:[-–—－]\s*)?[{CJK}0-9]")
+CJK_SPACE_RE = re.compile(rf"(?=([{CJK}0-9][ \t\u3000]+(?:[-–—－]\s*)?[{CJK}0-9]))")
+"""A space between Chinese characters (group 1). A lookahead, so that matches may overlap: in 加 强 协作
+the 强 that ends the first space's match starts the second's."""
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,8 @@ class Line:
 class _ArticleBuilder:
     number: int
     part: int
-    title: Segment | None
+    title: str
+    """The heading's text ('' for none): its segment is made at assembly, once the keys are final (see _final_keys)."""
     line: int
     label: int = 0
     heading_end: str = ""
@@ -387,11 +390,11 @@ def join_page_breaks(lines: list[Line], answers_marked: bool = True, form: Form 
     """Join sentences broken across lines: a line that does not end a sentence,
     followed by one that does not start a new unit, continues on that line."""
     signature = _signature_lines(lines, form)
+    # Each output line: its first source line and the pieces joined to it (kept as a list: linear time).
     groups: list[tuple[Line, list[str]]] = []
-    """Each output line: its first source line and the pieces joined to it (kept as a list: linear time)."""
     repairs: list[Repair] = []
+    # The pieces of the last output line while it is open for the next line to join, else None.
     open_pieces: list[str] | None = None
-    """The pieces of the last output line while it is open for the next line to join, else None."""
     for index, line in enumerate(lines):
         if open_pieces is not None and index not in signature and _may_be_continuation(line, form):
             first = groups[-1][0]
@@ -651,7 +654,7 @@ def find_suspicious(raw_lines: list[str], corrections: Corrections, form: Form =
         layout_end = _layout_end(text, form)
         for match in CJK_SPACE_RE.finditer(text):
             if match.start() >= layout_end:
-                notices.append(_review(number, match.start() + 2, "space inside Chinese text", match.group(), corrections))
+                notices.append(_review(number, match.start() + 2, "space inside Chinese text", match.group(1), corrections))
     return notices
 
 
@@ -774,8 +777,8 @@ class _DocumentBuilder:
         self.qa_subtitle: Segment | None = None
         self.qa_intro: list[Line] = []
         self.items: list[_ItemBuilder] = []
+        # Whether unit numbers start again in each part (decided by the first part after the first).
         self.restarts: bool | None = None
-        """Whether unit numbers start again in each part (decided by the first part after the first)."""
         self.title: Segment | None = None
         self.repairs: list[Repair] = []
         self.notices: list[Notice] = []
@@ -913,9 +916,7 @@ class _DocumentBuilder:
             title_text, heading_end, rest = "", "", body
         else:
             title_text, heading_end, rest = split_heading(body)
-        # The title's id is made at assembly, once the keys are final (see _final_keys).
-        title = Segment("", title_text, line.number) if title_text else None
-        article = _ArticleBuilder(number, part.number if part else 0, title, line.number, label, heading_end, ref)
+        article = _ArticleBuilder(number, part.number if part else 0, title_text, line.number, label, heading_end, ref)
         if rest:
             article.paragraphs.append(Line(line.number, rest))
         self.articles.append(article)
@@ -1174,7 +1175,7 @@ class _DocumentBuilder:
                 Article(
                     article.number,
                     article.part,
-                    Segment(f"a{article.ref or article_key(article.number)}-t", article.title.zh, article.title.line) if article.title else None,
+                    Segment(f"a{article.ref or article_key(article.number)}-t", article.title, article.line) if article.title else None,
                     self._paragraphs(f"a{article.ref or article_key(article.number)}", article.paragraphs),
                     article.line,
                     self.form.unit_kind,
