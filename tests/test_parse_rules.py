@@ -668,3 +668,10 @@ def test_in_a_law_the_space_after_the_article_marker_is_typesetting_and_the_next
         Notice(2, 6, "space inside Chinese text", "为 了", "open"),
         Notice(3, 7, "space inside Chinese text", "法 适", "open"),
     ]
+
+
+def test_an_item_numbered_0_is_out_of_order() -> None:
+    text = "关于测试的决定\n一、总体要求\n0．加强领导。坚持改革。\n1．完善制度。推进发展。\n二、重点任务\n1．加强建设。完善制度。\n2．推进改革。加快发展。\n"
+    with pytest.raises(ParseError) as raised:
+        parse_text(text, "x.txt", "x")
+    assert str(raised.value) == "x.txt:3: expected item 1．, found 0．, which repeats an earlier item"
