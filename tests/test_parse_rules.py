@@ -675,3 +675,59 @@ def test_an_item_numbered_0_is_out_of_order() -> None:
     with pytest.raises(ParseError) as raised:
         parse_text(text, "x.txt", "x")
     assert str(raised.value) == "x.txt:3: expected item 1．, found 0．, which repeats an earlier item"
+
+
+# -- the end of the text: a page's trailer, truncation, a law's history --------------------------------------
+
+
+def test_site_controls_inside_the_text_and_everything_after_the_last_one_are_set_aside() -> None:
+    text = "关于测试的意见\n一、总体要求\n(一) 指导思想。坚持改革。\n相关新闻\n二、重点任务\n(二) 加强建设。完善制度。\n相关新闻\n某某学校召开会议\n"
+    document = parse_text(text, "x.txt", "x")
+    assert list(document.dropped) == [
+        DroppedLine(4, "相关新闻", "site control"),
+        DroppedLine(7, "相关新闻", "site control"),
+        DroppedLine(8, "某某学校召开会议", "after the end of the text, below '相关新闻' on line 7"),
+    ]
+    assert [part.title.zh for part in document.parts] == ["总体要求", "重点任务"]
+
+
+@pytest.mark.parametrize(("announced", "error"), [("两", ""), ("三", "x.txt:6: the preamble announces 3 parts (line 2), but the text ends in part 二、")])
+def test_a_preamble_announcing_more_parts_than_follow_is_an_error(announced: str, error: str) -> None:
+    text = f"关于测试的意见\n现从以下{announced}个方面提出意见。\n一、总体要求\n(一) 指导思想。坚持改革。\n二、重点任务\n(二) 加强建设。完善制度。\n"
+    if not error:
+        assert len(parse_text(text, "x.txt", "x").parts) == 2
+        return
+    with pytest.raises(ParseError) as raised:
+        parse_text(text, "x.txt", "x")
+    assert str(raised.value).startswith(error)
+
+
+def test_an_accepted_truncation_is_a_notice_at_column_1() -> None:
+    text = "关于测试的意见\n一、总体要求\n(一) 指导思想。坚持改革\n"
+    document = parse_text(text, "x.txt", "x", Corrections(truncated=TruncationDecision(3, "cut", 2)))
+    assert document.notices == (Notice(3, 1, "incomplete text: the text ends inside a sentence ('…坚持改革')", "", "accepted", "cut"),)
+
+
+@pytest.mark.parametrize(
+    ("line", "history", "preamble"),
+    [
+        ("2022年4月20日第十三届全国人民代表大会常务委员会第三十四次会议修订", ["2022年4月20日第十三届全国人民代表大会常务委员会第三十四次会议修订"], []),
+        ("2022年4月20日本法经会议修订。", [], ["2022年4月20日本法经会议修订。"]),
+        ("2022年4月20日第十三届全国人民代表大会常务委员会第三十四次会议", [], ["2022年4月20日第十三届全国人民代表大会常务委员会第三十四次会议"]),
+    ],
+    ids=["a-dated-revision", "a-sentence-is-text", "no-enactment-word"],
+)
+def test_an_unbracketed_enactment_history_under_a_laws_title(line: str, history: list[str], preamble: list[str]) -> None:
+    text = f"中华人民共和国测试法\n{line}\n第一章　总则\n第一条　为了测试，制定本法。\n第二条　本法自公布之日起施行。\n"
+    document = parse_text(text, "x.txt", "x")
+    assert ([paragraph.zh for paragraph in document.history], [paragraph.zh for paragraph in document.preamble]) == (history, preamble)
+
+
+def test_the_last_of_three_sections_empty_is_an_error() -> None:
+    text = (
+        "中华人民共和国测试法\n第一章　总则\n第一节　一般规定\n第一条　为了测试，制定本法。\n第二节　其他规定\n第二条　测试。\n"
+        "第三节　附则\n"
+    )
+    with pytest.raises(ParseError) as raised:
+        parse_text(text, "x.txt", "x")
+    assert str(raised.value) == "x.txt:7: section 第三节 is empty: expected articles after its heading"

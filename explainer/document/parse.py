@@ -752,7 +752,7 @@ def _shown(block: Block, number: int | str) -> str:
 def _division_number(match: re.Match[str]) -> int:
     """The number of a part, chapter or section heading (block_match accepted only Chinese numerals that parse)."""
     number = parse_numeral(match.group(1))
-    assert number is not None, match.group(0)
+    assert number is not None
     return number
 
 
@@ -779,7 +779,6 @@ class _DocumentBuilder:
         self.items: list[_ItemBuilder] = []
         # Whether unit numbers start again in each part (decided by the first part after the first).
         self.restarts: bool | None = None
-        self.title: Segment | None = None
         self.repairs: list[Repair] = []
         self.notices: list[Notice] = []
 
@@ -792,7 +791,6 @@ class _DocumentBuilder:
             issuers = Segment("issuers", " ".join(line.text for line in header.issuers), header.issuers[0].number)
         title = Segment("title", _bare_title(header.title.text), header.title.number)
         number = Segment("docno", header.doc_number.text, header.doc_number.number) if header.doc_number else None
-        self.title = title
         if self.form.name == "qa":
             # A press Q&A published alone: its title is the document's title.
             self.qa_title = title
