@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.align.aligner import align, align_document, load_overrides
+from explainer.align.aligner import Settings, align, align_document, load_overrides
 from align_eval import labelled_documents, load_labels, score
 from explainer.common.errors import InputError
 from explainer.document.parse import parse_file, parse_text
@@ -127,6 +127,53 @@ def test_each_context_rule_on_another_document() -> None:
     # After 第二部分, a sentence with some words of each of its articles summarises the part: all of them.
     summary = align(document).links["q3-p1-s2"]
     assert tuple(sorted({*summary.articles, *summary.suggested})) == (3, 4)
+
+
+FOCUSED = """《关于发展社区教育的意见》
+一、总体要求
+(一) 加强社区学院建设。支持有条件的地方试办社区学院，完善社区学院办学标准，推动社区学院与街道共建学习中心。
+(二) 推进老年教育。扩大老年教育资源供给，推动老年大学向社区延伸。
+二、保障措施
+(三) 加强经费保障。健全多渠道筹集经费的体制，严禁挪用专项资金。
+(四) 加强队伍建设。建设专兼结合的社区教育工作者队伍，落实培训制度。
+(五) 营造良好环境。加强正面宣传，表彰先进典型。
+答记者问
+问：如何加强社区学院建设？
+答：我们将把握好两对关系。《意见》提出支持有条件的地方试办社区学院，完善社区学院办学标准。一是把握好数量与质量的关系。要避免一哄而上。部长强调要稳妥推进。二是发展老年大学。
+问：请介绍一下主要内容。
+答：第二部分“保障措施”。要求健全多渠道筹集经费的体制，建设专兼结合的社区教育工作者队伍，确保工作实效。
+"""
+
+
+def test_an_answer_explains_what_its_question_asks_once_it_has_said_so() -> None:
+    links = align(parse_text(FOCUSED, "focused.txt", "focused")).links
+    articles = {segment: link.articles for segment, link in links.items()}
+    # Before the answer has itself named the question's article, a sentence without its words explains nothing;
+    # after, the items' headings and their sentences with no article of their own explain it (not background).
+    assert articles["q1-p1-s1"] == () and articles["q1-p1-s2"] == (1,)
+    assert (articles["q1-p1-s3"], articles["q1-p1-s4"], articles["q1-p1-s5"]) == ((1,), (1,), ())
+    # The question's coverage of article 1 plus what context adds: published, and no other article proposed.
+    assert set(links["q1-p1-s3"].confidence) == {1} and links["q1-p1-s3"].confidence[1] >= Settings().publish
+    # An item's heading is terse by form: a few words of article 2 name it, in full confidence of their coverage,
+    # and then the question's article is not added.
+    assert articles["q1-p1-s6"] == (2,)
+
+
+def test_a_sentence_restating_most_of_a_summarised_part_explains_all_of_it() -> None:
+    links = align(parse_text(FOCUSED, "focused.txt", "focused")).links
+    # Two of part 2's three articles restated after 第二部分: the sentence summarises the part, article 5 too.
+    assert links["q2-p1-s2"].articles == (3, 4, 5)
+    # As sure as the least sure of the articles it restates.
+    confidence = links["q2-p1-s2"].confidence
+    assert confidence[5] == min(confidence[3], confidence[4])
+
+
+def test_list_markers_are_not_wording() -> None:
+    from explainer.align.aligner import clauses, is_item_heading
+
+    assert clauses("一是要加强经费保障，二是推进校企合作。") == ["加强经费保障", "推进校企合作"]
+    assert is_item_heading("三是服务技能型社会建设。") and not is_item_heading("三是要加强经费保障，严禁挪用专项资金。")
+    assert not is_item_heading("加强经费保障。")
 
 
 @pytest.mark.parametrize(
@@ -356,6 +403,9 @@ def test_the_align_command_writes_the_sheet(tmp_path: Path, capsys: pytest.Captu
         ("强调进一步增强党组织政治功能，彰显国家机关政治属性。", False),
         ("各级党委主要负责人要履行第一责任人职责。", False),
         ("《意见》印发以来，各地加强师资培训。", False),
+        ("大会的召开，充分体现了党中央对职业教育的高度重视。", True),
+        ("会议的举行，标志着改革进入新阶段。", True),
+        ("要求定期召开联席会议，研究解决重大问题。", False),
     ],
 )
 def test_background_sentences(sentence: str, background: bool) -> None:

@@ -51,6 +51,8 @@ CONTENT = re.compile(r"[\u3400-\u9fffA-Za-z0-9]+")
 PART_MENTION = re.compile(r"第([一二三四五六七八九十]+)部分")
 ENUMERATION = re.compile(r"(?:^|[，；：])[一二三四五六七八九十]是")
 """一是…二是…: the marker of one item of an answer's list; the item runs to the next marker."""
+ITEM_MARKER = re.compile(r"^[一二三四五六七八九十]是要?")
+"""The marker at the start of a clause (一是, 二是要): list numbering, not wording; it is no evidence for any article."""
 SPEAKER = r"(?:总书记|副总理|总理|主席|部长|委员长)"
 SPEECH = r"(?:强调|指出|提出|指示|批示|讲话)"
 REPORTED_SPEECH = re.compile(rf"^[^，。；]{{0,4}}{SPEAKER}|{SPEAKER}[^。；]{{0,100}}?{SPEECH}")
@@ -59,6 +61,8 @@ stressed, instructed or said (…总书记…重要指示精神 frames the docum
 background. The verb alone is not enough: 《意见》强调… and an unmarked 强调… state the document's own
 measures; nor is a title that is not the speaker (各级党委主要负责人要…)."""
 CITES_A_DOCUMENT = "《"
+EVENT = re.compile(r"^[^，。；：]{0,12}会议?的(?:召开|举行)")
+"""A sentence about the holding of a meeting (大会的召开，充分体现了…) evaluates the event, not the document's measures."""
 PERIOD = re.compile(r"^[^，。；：]{0,24}(?:以来|年来)[，,]")
 """A sentence that opens on a span of the past (党的十八大以来，…; 近年来，…) recounts the period, not the document's measures."""
 GENRE_DATA = Path(__file__).resolve().parent / "data" / "genre_trigrams.tsv"
@@ -75,7 +79,7 @@ class Settings:
     prints precision and recall per document and per method with these settings.
     """
 
-    coverage: float = 0.45
+    coverage: float = 0.5
     """Share of a clause's n-gram weight that one article must cover."""
 
     min_weight: float = 8.0
@@ -114,7 +118,7 @@ class Settings:
     question_coverage: float = 0.3
     """Coverage with which a question names an article; sentences of its answer may then explain it."""
 
-    context: float = 0.5
+    context: float = 0.4
     """Confidence that context adds to a link it supports (on top of the sentence's own coverage of the article):
     a sentence in an answer about article 5 that shares some of its wording is more likely to explain it."""
 
@@ -123,7 +127,7 @@ class Settings:
     the part summarised, the answer's earlier topics) to add that article: context never adds a link
     the sentence's own wording gives no ground for."""
 
-    genre: float = 0.5
+    genre: float = 0.3
     """An n-gram found in this share of the background collection of policy texts (or more) weighs
     nothing; rarer ones weigh proportionally more (0: no genre weighting)."""
 
@@ -368,7 +372,9 @@ def _in_order(heading: str, clause: str, least: float = 0.0) -> float:
 
 
 def clauses(sentence: str) -> list[str]:
-    return [clause for clause in CLAUSE_SPLIT.split(sentence) if CONTENT.search(clause)]
+    """The sentence's clauses, each without the list marker it opens with (一是, 二是要)."""
+    pieces = (ITEM_MARKER.sub("", clause.strip()) for clause in CLAUSE_SPLIT.split(sentence))
+    return [clause for clause in pieces if CONTENT.search(clause)]
 
 
 def _best(scores: dict[int, float], coverage: float, settings: Settings, part_of: dict[int, int]) -> dict[int, float]:
@@ -408,6 +414,8 @@ def explain(sentence: str, index: ArticleIndex, settings: Settings, context: Con
     # The sentence's own coverage of each article, as a whole (事在四方，要在中央 is too light to decide
     # alone, but is ground enough for the article its question asks about) and clause by clause.
     own: dict[int, float] = dict(index.scores(index.without_part_titles(sentence))[1])
+    # An item's heading (一是服务技能型社会建设。) is terse by form, not a stock phrase: its coverage is not scaled down.
+    heading = is_item_heading(sentence)
     for clause in clauses(index.without_part_titles(sentence)):
         named = index.named_titles(clause, settings.title, settings.title_in_order)
         _merge(found, named)
@@ -419,7 +427,7 @@ def explain(sentence: str, index: ArticleIndex, settings: Settings, context: Con
             continue  # the clause quotes a heading: the other articles that use its words only refer to it
         if settings.others and index.other_score(clause) > max(scores.values(), default=0.0):
             continue  # the clause restates the preamble, a part's introduction or the closing
-        weight = min(1.0, total / settings.saturation) if settings.saturation else 1.0
+        weight = 1.0 if heading or not settings.saturation else min(1.0, total / settings.saturation)
         _merge(found, {n: c * weight for n, c in _best(scores, settings.coverage, settings, index.part_of).items()})
         # A clause that lists several measures (A、B、C) may restate several articles.
         pieces = [piece for piece in clause.split("、") if piece]
@@ -435,16 +443,34 @@ def explain(sentence: str, index: ArticleIndex, settings: Settings, context: Con
             evidence = own.get(number, 0.0)
             if evidence >= max(floor, settings.evidence) and evidence > 0:
                 _merge(found, {number: min(1.0, evidence + settings.context)})
+    _merge(found, _whole_part(found, own, context.scope, settings))
     return found
 
 
-def question_topic(question: str, index: ArticleIndex, settings: Settings) -> set[int]:
-    """The articles a question asks about (如何推进职业本科教育稳步发展 → the article that says 稳步发展职业本科教育)."""
-    found: set[int] = set()
+def is_item_heading(sentence: str) -> bool:
+    """Whether the sentence is the heading of a list item: its marker and one clause (一是巩固职业教育类型定位。)."""
+    return ITEM_MARKER.match(sentence) is not None and len(clauses(sentence)) == 1
+
+
+def _whole_part(found: dict[int, float], own: dict[int, float], scope: set[int], settings: Settings) -> dict[int, float]:
+    """After 第二部分“…”, a sentence that confidently restates at least two of the part's articles, and half of
+    them, summarises the whole part: its other articles too (健全…纵向贯通、横向融通的培养体系, for a part of three)."""
+    restated = [number for number in scope if number in found and found[number] >= settings.publish]
+    if len(restated) < 2 or 2 * len(restated) < len(scope):
+        return {}
+    # As sure as the least sure of the articles it restates: the summary is the evidence, not the missing article's words.
+    surely = min(found[number] for number in restated)
+    return {number: max(own.get(number, 0.0), surely) for number in scope if number not in restated}
+
+
+def question_topic(question: str, index: ArticleIndex, settings: Settings) -> dict[int, float]:
+    """The articles a question asks about (如何推进职业本科教育稳步发展 → the article that says 稳步发展职业本科教育),
+    each with the question's coverage of it: how surely the question names it."""
+    found: dict[int, float] = {}
     for clause in clauses(index.without_part_titles(question)):
         total, scores = index.scores(clause)
         if total >= settings.min_weight:
-            found |= set(_best(scores, settings.question_coverage, settings, index.part_of))
+            _merge(found, _best(scores, settings.question_coverage, settings, index.part_of))
     return found
 
 
@@ -454,8 +480,11 @@ def reports_speech(sentence: str) -> bool:
 
 
 def is_background(sentence: str) -> bool:
-    """Whether a sentence is background: a remark reported as someone's, or an account of the period."""
-    return reports_speech(sentence) or (PERIOD.search(sentence) is not None and CITES_A_DOCUMENT not in sentence)
+    """Whether a sentence is background: a remark reported as someone's, an account of the period, or
+    an evaluation of a meeting's being held."""
+    if reports_speech(sentence) or EVENT.search(sentence) is not None:
+        return True
+    return PERIOD.search(sentence) is not None and CITES_A_DOCUMENT not in sentence
 
 
 @dataclass
@@ -471,8 +500,8 @@ class Context:
     item: set[int] = field(default_factory=set)
     """Articles the current item of a list (一是…) opened with."""
 
-    asked: set[int] = field(default_factory=set)
-    """Articles the question asks about."""
+    asked: dict[int, float] = field(default_factory=dict)
+    """Articles the question asks about, with the question's coverage of each."""
 
 
 def _sentence_articles(sentence: str, index: ArticleIndex, settings: Settings, context: Context) -> dict[int, float]:
@@ -484,6 +513,18 @@ def _sentence_articles(sentence: str, index: ArticleIndex, settings: Settings, c
     if opens_item:
         context.item = set(articles)
     return articles
+
+
+def _answer_topic(found: dict[int, float], context: Context, settings: Settings) -> dict[int, float]:
+    """An answer explains what its question asks: when the question names one article and the answer has
+    itself confirmed it (a sentence confidently about it), a sentence confidently about no article explains that
+    article (一是把握好速度与质量的关系, in the answer to 如何推进职业本科教育稳步发展). Its confidence is the
+    question's coverage of the article, where the sentence's own would be, plus what context adds."""
+    if len(context.asked) != 1 or not set(context.asked) <= context.topics:
+        return {}
+    if any(value >= settings.publish for value in found.values()):
+        return {}
+    return {number: min(1.0, coverage + settings.context) for number, coverage in context.asked.items()}
 
 
 def part_mentions(sentence: str, part_count: int) -> tuple[int, ...]:
@@ -519,6 +560,8 @@ def align(
                 if parts:
                     context.scope = {n for part in parts for n in document.part(part).articles}
                 found = {} if is_background(segment.zh) else _sentence_articles(segment.zh, index, settings, context)
+                if not parts and not is_background(segment.zh):
+                    _merge(found, _answer_topic(found, context, settings))
                 # Only what the sentence is confidently about becomes a topic the answer keeps discussing.
                 context.topics |= {number for number, value in found.items() if value >= settings.publish}
                 alignment.links[segment.id] = _link(item.number, segment, found, parts, settings)
