@@ -65,6 +65,12 @@ EVENT = re.compile(r"^[^，。；：]{0,12}会议?的(?:召开|举行)")
 """A sentence about the holding of a meeting (大会的召开，充分体现了…) evaluates the event, not the document's measures."""
 PERIOD = re.compile(r"^[^，。；：]{0,24}(?:以来|年来)[，,]")
 """A sentence that opens on a span of the past (党的十八大以来，…; 近年来，…) recounts the period, not the document's measures."""
+INVERTED_VERB = 2
+INVERTED_OBJECT = (3, 7)
+"""A restated phrase with its verb moved: a two-character verb and an object of three to six characters."""
+FUNCTION_CHARACTERS = re.compile(r"[的与和及或并是对在为了等之特别]")
+"""Characters that join phrases rather than make one: a stretch holding one (教育与普通教育, 特别是领导) is two
+phrases side by side, and swapping them restates nothing."""
 GENRE_DATA = Path(__file__).resolve().parent / "data" / "genre_trigrams.tsv"
 
 
@@ -118,7 +124,7 @@ class Settings:
     question_coverage: float = 0.3
     """Coverage with which a question names an article; sentences of its answer may then explain it."""
 
-    context: float = 0.4
+    context: float = 0.5
     """Confidence that context adds to a link it supports (on top of the sentence's own coverage of the article):
     a sentence in an answer about article 5 that shares some of its wording is more likely to explain it."""
 
@@ -135,13 +141,13 @@ class Settings:
     """Whether the preamble, part introductions and closing compete with the articles: a clause
     restating them better than any article explains no article."""
 
-    publish: float = 0.4
+    publish: float = 0.6
     """Confidence a link needs to be published without a reviewed decision (0: publish every link)."""
 
     suggest: float = 0.2
     """Confidence a link needs to be proposed at all (as a suggestion below ``publish``): lower ones are noise."""
 
-    saturation: float = 45.0
+    saturation: float = 30.0
     """A clause carries full confidence from this much distinctive weight (idf units) on; lighter clauses
     (a stock phrase of four characters) scale their coverage down in proportion."""
 
@@ -253,11 +259,18 @@ class ArticleIndex:
         self.genre = genre if genre is not None else load_genre_stats()
         self.genre_limit = settings.genre
         self.grams: dict[int, set[str]] = {}
+        self.phrases: dict[str, set[int]] = {}
+        """Every stretch of an article a verb and its object long, with the articles it is in."""
+        self._inverted: dict[str, dict[int, set[str]]] = {}
         self.titles: dict[int, set[str]] = {}
         self.heading: dict[int, str] = {}
         for article in document.articles:
             title = article.title.zh if article.title else ""
             self.grams[article.number] = set(ngrams(title + "".join(p.zh for p in article.paragraphs)))
+            for run in CONTENT.findall(title + "。" + "".join(p.zh for p in article.paragraphs)):
+                for length in range(INVERTED_OBJECT[0] + INVERTED_VERB, INVERTED_OBJECT[1] + INVERTED_VERB):
+                    for start in range(len(run) - length + 1):
+                        self.phrases.setdefault(run[start : start + length], set()).add(article.number)
             if len(set(ngrams(title))) >= 2:
                 self.titles[article.number] = set(ngrams(title))
                 self.heading[article.number] = "".join(CONTENT.findall(title))
@@ -300,9 +313,30 @@ class ArticleIndex:
         if not total:
             return 0.0, {}
         return total, {
-            number: sum(self.weight(gram) for gram in grams & article_grams) / total
+            number: sum(self.weight(gram) for gram in grams & (article_grams | self.inverted(clause, number))) / total
             for number, article_grams in self.grams.items()
         }
+
+    def inverted(self, clause: str, number: int) -> set[str]:
+        """The clause's n-grams that restate one of the article's phrases with its verb moved to the other side
+        (技能型社会建设 for 建设技能型社会, 类型定位优化 for 优化类型定位): the same measure, nominalised."""
+        cached = self._inverted.get(clause)
+        if cached is None:
+            cached = self._inverted[clause] = self._inverted_phrases(clause)
+        return cached.get(number, set())
+
+    def _inverted_phrases(self, clause: str) -> dict[int, set[str]]:
+        found: dict[int, set[str]] = {}
+        for run in CONTENT.findall(clause):
+            for start in range(len(run) - INVERTED_VERB - INVERTED_OBJECT[0] + 1):
+                for length in range(*INVERTED_OBJECT):
+                    stretch = run[start : start + length + INVERTED_VERB]
+                    if len(stretch) < length + INVERTED_VERB or FUNCTION_CHARACTERS.search(stretch):
+                        continue
+                    for first in (length, INVERTED_VERB):
+                        for number in self.phrases.get(stretch[first:] + stretch[:first], ()):
+                            found.setdefault(number, set()).update(ngrams(stretch))
+        return found
 
     def other_score(self, clause: str) -> float:
         """How much of the clause the best-matching non-article text (preamble, part introduction, closing) covers."""
@@ -517,13 +551,13 @@ def _sentence_articles(sentence: str, index: ArticleIndex, settings: Settings, c
 
 def _answer_topic(found: dict[int, float], context: Context, settings: Settings) -> dict[int, float]:
     """An answer explains what its question asks: when the question names one article and the answer has
-    itself confirmed it (a sentence confidently about it), a sentence confidently about no article explains that
+    itself confirmed it (a sentence confidently about it), a sentence with no wording of another article explains that
     article (一是把握好速度与质量的关系, in the answer to 如何推进职业本科教育稳步发展). Its confidence is the
     question's coverage of the article, where the sentence's own would be, plus what context adds."""
     if len(context.asked) != 1 or not set(context.asked) <= context.topics:
         return {}
-    if any(value >= settings.publish for value in found.values()):
-        return {}
+    if any(value >= settings.suggest for number, value in found.items() if number not in context.asked):
+        return {}  # the sentence has wording of another article: what it is about is for its wording, or a reviewer, to say
     return {number: min(1.0, coverage + settings.context) for number, coverage in context.asked.items()}
 
 
