@@ -18,7 +18,11 @@ written: an answer explains what its question asks about (如何推进职业本�
 → the article on 职业本科教育); an item of a list (一是…二是…) keeps to the articles
 its first sentence named; a sentence after 第二部分“…” summarises that part; an
 answer keeps discussing the articles it has named. Context only ever adds an
-article the sentence itself carries some evidence for. A remark reported as a
+article the sentence itself carries some evidence for, or the answer's structure does: once an answer
+has confirmed the one article its question names, its sentences with no wording of another article
+explain it; a sentence restating most articles of the part it summarises explains all of them. An item's
+heading (三是服务技能型社会建设) is not scaled down for its brevity, and a phrase restated with its verb
+moved (技能型社会建设 for 建设技能型社会) is the article's wording. A remark reported as a
 leader's (习近平总书记强调…) is background and explains nothing. Explicit part
 mentions (第二部分) link to part pages.
 
