@@ -28,6 +28,9 @@ TARGETS = {
     # the measured figures, and what was tuned on which document, are in README (Alignment).
     "vocational-education-2021": (0.98, 0.91),
     "political-building-2019": (0.96, 0.96),
+    # Labelled blind by three annotators after the aligner was written; never tuned on (README, Alignment).
+    "shiye-kaohe-2023": (0.75, 0.7),
+    "drone-flight-2023": (0.65, 0.3),
 }
 
 
