@@ -432,9 +432,107 @@ def test_the_align_command_writes_the_sheet(tmp_path: Path, capsys: pytest.Captu
         ("大会的召开，充分体现了党中央对职业教育的高度重视。", True),
         ("会议的举行，标志着改革进入新阶段。", True),
         ("要求定期召开联席会议，研究解决重大问题。", False),
+        ("为确保安全，《条例》规定了一系列制度措施，概括起来主要有三个方面：", True),
+        ("具体包括：加强师资培训，推进校企合作。", False),
     ],
 )
 def test_background_sentences(sentence: str, background: bool) -> None:
     from explainer.align.aligner import is_background
 
     assert is_background(sentence) is background
+
+
+LAW = """社区花园管理条例
+
+第一章　总　　则
+
+第一条　为了规范社区花园建设以及有关活动，促进社区花园事业健康有序发展，维护公共安全，制定本条例。
+
+第二条　本条例所称社区花园，是指居民共同种植养护的公共绿地。
+
+第三条　社区花园管理工作应当坚持居民自治、绿色低碳、共建共享的原则。
+
+第二章　建设和养护
+
+第四条　街道办事处应当为社区花园提供场地，组织居民制定养护公约，定期开展安全检查。
+
+第五条　种植养护活动应当使用有机肥料，禁止使用高毒农药。
+
+第六条　居民委员会应当每年公开社区花园经费收支情况。
+
+第三章　法律责任
+
+第七条　违反本条例规定，种植养护活动使用高毒农药的，由农业农村主管部门责令改正，处五百元以下罚款。
+
+第八条　本条例自2025年1月1日起施行。
+
+主管部门负责人就《社区花园管理条例》答记者问
+
+问：《条例》对街道办事处定期开展安全检查有哪些要求？
+
+答：为确保定期开展安全检查，《条例》规定了一系列措施，主要有两个方面：
+
+一是要求街道办事处定期开展安全检查。
+
+二是种植养护活动不得使用高毒农药，应当使用有机肥料。
+
+种植养护活动使用高毒农药的，由农业农村主管部门责令改正，处以罚款。
+
+三是加强宣传引导。
+
+问：《条例》的总体思路是什么？
+
+答：坚持居民自治，由居民共同制定养护公约。
+
+在维护公共安全的同时促进相关事业健康有序发展。
+
+维护公共安全。
+"""
+"""A made-up regulation in 第X条 (chapters, no article headings): general provisions with a purpose article
+and a principles article, duties, a liability article sanctioning a breach, and a press Q&A."""
+
+
+def test_a_laws_question_names_a_theme_not_an_article() -> None:
+    document = parse_text(LAW, "garden.txt", "garden")
+    assert document.form == "law"
+    links = align(document).links
+    # The question's wording matches article 4 (安全检查), and the answer confirms it; in a law that is no
+    # ground for the answer's other sentences: 三是加强宣传引导 explains nothing.
+    assert links["q1-p2-s1"].articles == (4,)
+    assert links["q1-p5-s1"].articles == () and links["q1-p5-s1"].confidence == {}
+    # The same answer to an Opinion keeps to its question (test_an_answer_explains_what_its_question_asks…).
+
+
+def test_an_announcement_of_a_list_explains_nothing() -> None:
+    links = align(parse_text(LAW, "garden.txt", "garden")).links
+    assert links["q1-p1-s1"].segment.zh.endswith("：")
+    assert links["q1-p1-s1"].articles == () and links["q1-p1-s1"].confidence == {}
+
+
+def test_a_liability_article_is_explained_only_by_a_sentence_about_sanctions() -> None:
+    from explainer.align.aligner import ArticleIndex
+
+    document = parse_text(LAW, "garden.txt", "garden")
+    assert ArticleIndex(document).liability == {7}
+    links = align(document).links
+    # 不得使用高毒农药 is article 5's duty; article 7 repeats its words to sanction the breach.
+    assert 5 in links["q1-p3-s1"].confidence and 7 not in links["q1-p3-s1"].confidence
+    # A sentence about the sanction (责令改正，处以罚款) explains article 7.
+    assert 7 in links["q1-p4-s1"].articles
+
+
+def test_a_laws_purposes_and_principles_are_named_by_their_terms() -> None:
+    from explainer.align.aligner import ArticleIndex
+
+    document = parse_text(LAW, "garden.txt", "garden")
+    purposes, _ = ArticleIndex(document).tenets[1]
+    # The document's own name (社区花园, in its title) is left out of the purposes.
+    assert purposes == ["规范建设以及有关活动", "促进事业健康有序发展", "维护公共安全"]
+    assert ArticleIndex(document).tenets[3] == ([], ["居民自治", "绿色低碳", "共建共享"])
+    links = align(document).links
+    # A principle named verbatim (居民自治) is the principles article's; a purpose restated in order with a
+    # word changed (促进相关事业健康有序发展) is the purpose article's.
+    assert links["q2-p1-s1"].articles == (3,)
+    assert links["q2-p2-s1"].articles == (1,)
+    # Four characters of a purpose (公共安全) name nothing.
+    assert ArticleIndex(document).named_tenets("公共安全", Settings().title_in_order) == {}

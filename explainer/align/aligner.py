@@ -69,6 +69,23 @@ EVENT = re.compile(r"^[^，。；：]{0,12}会议?的(?:召开|举行)")
 """A sentence about the holding of a meeting (大会的召开，充分体现了…) evaluates the event, not the document's measures."""
 PERIOD = re.compile(r"^[^，。；：]{0,24}(?:以来|年来)[，,]")
 """A sentence that opens on a span of the past (党的十八大以来，…; 近年来，…) recounts the period, not the document's measures."""
+ANNOUNCEMENT = re.compile(r"[：:]\s*$")
+"""A sentence ending on a colon (…概括起来主要有三个方面：) announces the list that follows: it is about the
+document's measures as a group, and explains no article of its own."""
+LIABILITY = re.compile(r"^违反本(?:条例|规定|办法|法|细则|准则)")
+"""A law's article that sanctions a breach (违反本条例规定，…的，由…责令…处…罚款) restates, in the words of the
+offence, the duty another article lays down: its wording is evidence of that duty, not of the sanction."""
+SANCTION = re.compile(r"罚款|处罚|处分|责令|没收|吊销|追究|法律责任|违法|违规|违反")
+"""Words of a sanction or a breach: a sentence without one is not about a liability article."""
+PURPOSE = re.compile(r"^为了?(.+?)[，,](?:根据[^，。]*[，,])?(?:特)?制定本(?:条例|规定|办法|法|细则|准则)")
+"""A law's purpose article (第一条 为了规范…，促进…，制定本条例): the purposes it lists."""
+PRINCIPLE_ITEM = re.compile(r"^(?:.*坚持和?)?(.+?)(?:的?原则)?$")
+PRINCIPLE_SPLIT = re.compile(r"[，；。、：:（）()\n]|[一二三四五六七八九十]+[）)]")
+TENET_LENGTH = (4, 12)
+"""A principle is quoted by name (分类管理, 党管干部): a term of four to eleven characters, quoted whole."""
+PURPOSE_LENGTH = 6
+"""A purpose (促进…产业健康有序发展) is restated in order, with a word changed: at least this many characters once
+the document's own name (无人驾驶航空器, in its title) is left out, so that 国家安全 alone names nothing."""
 INVERTED_VERB = 2
 INVERTED_OBJECT = (3, 7)
 """A restated phrase with its verb moved: a two-character verb and an object of three to six characters."""
@@ -268,6 +285,8 @@ class ArticleIndex:
         self._inverted: dict[str, dict[int, set[str]]] = {}
         self.titles: dict[int, set[str]] = {}
         self.heading: dict[int, str] = {}
+        self.liability = {article.number for article in document.articles if article.paragraphs and LIABILITY.match(article.paragraphs[0].zh)}
+        """Articles that sanction a breach of the text (see ``LIABILITY``)."""
         for article in document.articles:
             title = article.title.zh if article.title else ""
             self.grams[article.number] = set(ngrams(title + "".join(p.zh for p in article.paragraphs)))
@@ -279,6 +298,8 @@ class ArticleIndex:
                 self.titles[article.number] = set(ngrams(title))
                 self.heading[article.number] = "".join(CONTENT.findall(title))
         self.part_of = {number: part.number for part in document.parts for number in part.articles}
+        self.tenets = _tenets(document) if document.form == "law" else {}
+        """A law's purposes and principles (its 总则), by article: the terms a sentence names them by."""
         # The document's title names its subject (推动现代职业教育高质量发展): a clause that
         # repeats it speaks of the whole document, which is evidence for no article.
         self.title_grams = set(ngrams(document.title.zh))
@@ -376,11 +397,64 @@ class ArticleIndex:
             cached = self._title_weights[number] = sum(self.weight(gram) for gram in self.titles[number])
         return cached
 
+    def named_tenets(self, clause: str, in_order_threshold: float) -> dict[int, float]:
+        """The purpose and principles articles of a law whose purposes the clause restates (in order, a word
+        changed at most) or whose principles it names (分类管理, verbatim)."""
+        named: dict[int, float] = {}
+        for number, (purposes, principles) in self.tenets.items():
+            shares = [_in_order(purpose, clause, in_order_threshold) for purpose in purposes]
+            shares += [1.0 for principle in principles if principle in clause]
+            best = max(shares, default=0.0)
+            if best >= in_order_threshold:
+                named[number] = best
+        return named
+
     def without_part_titles(self, sentence: str) -> str:
         """Remove quoted part headings: naming a part is a part mention, not an article's measure."""
         for title in self.part_titles:
             sentence = sentence.replace(title, "，")
         return sentence
+
+
+def _tenets(document: Document) -> dict[int, tuple[list[str], list[str]]]:
+    """The purposes and principles of a law's general provisions (its first chapter), by article: the
+    purposes its purpose article lists (为了规范…，促进…产业健康有序发展，…，制定本条例), without the words of the
+    document's title, and the principles an article names (坚持总体国家安全观，坚持安全第一、分类管理…的原则).
+
+    A law's articles have no headings; these are what an answer's drafting principles restate in their
+    own words (坚持放管结合，对…实施分类管理，…促进相关产业健康有序发展), and no wording overlap would find them
+    among sixty articles that all speak of the same subject."""
+    if not document.parts:
+        return {}
+    found: dict[int, tuple[list[str], list[str]]] = {}
+    title_words = _title_words(document.title.zh)
+    for number in document.part(document.parts[0].number).articles:
+        text = "".join(paragraph.zh for paragraph in document.article(number).paragraphs)
+        purposes: list[str] = []
+        purpose = PURPOSE.match(text)
+        if purpose:
+            for item in re.split(r"[，,；;]", purpose.group(1)):
+                for word in title_words:
+                    item = item.replace(word, "")
+                if len(item) >= PURPOSE_LENGTH:
+                    purposes.append(item)
+        principles: list[str] = []
+        if "原则" in text:
+            for piece in PRINCIPLE_SPLIT.split(text):
+                item = PRINCIPLE_ITEM.match(piece.strip())
+                term = item.group(1) if item else ""
+                if TENET_LENGTH[0] <= len(term) < TENET_LENGTH[1] and "原则" not in term and CONTENT.fullmatch(term):
+                    principles.append(term)
+        if purposes or principles:
+            found[number] = (purposes, principles)
+    return found
+
+
+def _title_words(title: str) -> list[str]:
+    """Stretches of four or more characters of the title, longest first (无人驾驶航空器飞行管理, 无人驾驶航空器, …)."""
+    text = "".join(CONTENT.findall(title))
+    words = {text[start:end] for start in range(len(text)) for end in range(start + 4, len(text) + 1)}
+    return sorted(words, key=len, reverse=True)
 
 
 @lru_cache(maxsize=65536)
@@ -454,10 +528,14 @@ def explain(sentence: str, index: ArticleIndex, settings: Settings, context: Con
     own: dict[int, float] = dict(index.scores(index.without_part_titles(sentence))[1])
     # An item's heading (一是服务技能型社会建设。) is terse by form, not a stock phrase: its coverage is not scaled down.
     heading = is_item_heading(sentence)
+    # A sentence that speaks of no sanction restates a duty, not the article sanctioning its breach.
+    barred = index.liability if SANCTION.search(sentence) is None else set()
     for clause in clauses(index.without_part_titles(sentence)):
         named = index.named_titles(clause, settings.title, settings.title_in_order)
         _merge(found, named)
+        _merge(found, index.named_tenets(clause, settings.title_in_order))
         total, scores = index.scores(clause)
+        scores = {number: value for number, value in scores.items() if number not in barred}
         if total < settings.min_weight:
             continue
         _merge(own, scores)
@@ -472,6 +550,7 @@ def explain(sentence: str, index: ArticleIndex, settings: Settings, context: Con
         if len(pieces) > 1:
             for piece in pieces:
                 piece_total, piece_scores = index.scores(piece)
+                piece_scores = {number: value for number, value in piece_scores.items() if number not in barred}
                 if piece_total >= settings.min_piece_weight:
                     piece_weight = min(1.0, piece_total / settings.saturation) if settings.saturation else 1.0
                     _merge(found, {n: c * piece_weight for n, c in _best(piece_scores, settings.piece_coverage, settings, index.part_of).items()})
@@ -482,7 +561,7 @@ def explain(sentence: str, index: ArticleIndex, settings: Settings, context: Con
             if evidence >= max(floor, settings.evidence) and evidence > 0:
                 _merge(found, {number: min(1.0, evidence + settings.context)})
     _merge(found, _whole_part(found, own, context.scope, settings))
-    return found
+    return {number: value for number, value in found.items() if number not in barred}
 
 
 def is_item_heading(sentence: str) -> bool:
@@ -518,9 +597,9 @@ def reports_speech(sentence: str) -> bool:
 
 
 def is_background(sentence: str) -> bool:
-    """Whether a sentence is background: a remark reported as someone's, an account of the period, or
-    an evaluation of a meeting's being held."""
-    if reports_speech(sentence) or EVENT.search(sentence) is not None:
+    """Whether a sentence explains no article: a remark reported as someone's, an account of the period,
+    an evaluation of a meeting's being held, or the announcement of a list that follows."""
+    if reports_speech(sentence) or EVENT.search(sentence) is not None or ANNOUNCEMENT.search(sentence) is not None:
         return True
     return PERIOD.search(sentence) is not None and CITES_A_DOCUMENT not in sentence
 
@@ -557,7 +636,12 @@ def _answer_topic(found: dict[int, float], context: Context, settings: Settings)
     """An answer explains what its question asks: when the question names one article and the answer has
     itself confirmed it (a sentence confidently about it), a sentence with no wording of another article explains that
     article (一是把握好速度与质量的关系, in the answer to 如何推进职业本科教育稳步发展). Its confidence is the
-    question's coverage of the article, where the sentence's own would be, plus what context adds."""
+    question's coverage of the article, where the sentence's own would be, plus what context adds.
+
+    Not in a law (第X条), where the question is no context at all (``align``): its articles are single provisions without headings, and a question about a law
+    names a theme that runs through many of them (如何体现分级分类考核, 在确保飞行安全方面规定了哪些措施), so
+    the article its wording matches best is not what the answer is about. An Opinion's article is a whole
+    measure under its heading, and a question naming it asks about that measure."""
     if len(context.asked) != 1 or not set(context.asked) <= context.topics:
         return {}
     if any(value >= settings.suggest for number, value in found.items() if number not in context.asked):
@@ -590,7 +674,9 @@ def align(
         return alignment
     index = ArticleIndex(document, settings, genre)
     for item in document.qa.items:
-        context = Context(asked=question_topic(item.question.zh, index, settings))
+        # A law's question names a theme, not an article (see _answer_topic): it is no context there.
+        asked = question_topic(item.question.zh, index, settings) if document.form != "law" else {}
+        context = Context(asked=asked)
         for paragraph in item.answer:
             context.scope, context.item = set(), set()
             for segment in paragraph.segments:
