@@ -487,6 +487,10 @@ LAW = """社区花园管理条例
 在维护公共安全的同时促进相关事业健康有序发展。
 
 维护公共安全。
+
+问：《条例》对社区花园的建设和养护有哪些规定？
+
+答：一是加强社区花园的建设和养护。落实街道办事处和居民委员会的责任。
 """
 """A made-up regulation in 第X条 (chapters, no article headings): general provisions with a purpose article
 and a principles article, duties, a liability article sanctioning a breach, and a press Q&A."""
@@ -536,3 +540,18 @@ def test_a_laws_purposes_and_principles_are_named_by_their_terms() -> None:
     assert links["q2-p2-s1"].articles == (1,)
     # Four characters of a purpose (公共安全) name nothing.
     assert ArticleIndex(document).named_tenets("公共安全", Settings().title_in_order) == {}
+
+
+def test_a_list_item_naming_a_laws_chapter_summarises_its_articles() -> None:
+    from explainer.align.aligner import ArticleIndex
+
+    document = parse_text(LAW, "garden.txt", "garden")
+    index = ArticleIndex(document)
+    # 加强社区花园的建设和养护 names chapter 2 (建设和养护); 总则 is too short to name a theme.
+    assert index.named_part("一是加强社区花园的建设和养护。") == {4, 5, 6}
+    assert index.named_part("一是坚持总则。") == set()
+    links = align(document).links
+    # The heading itself states no article's content; the item's next sentence, restating none of them
+    # alone, summarises the chapter's articles it covers best (街道办事处 of 4, 居民委员会 of 6).
+    assert links["q3-p1-s1"].articles == ()
+    assert links["q3-p1-s2"].articles == (4, 6)

@@ -86,6 +86,11 @@ TENET_LENGTH = (4, 12)
 PURPOSE_LENGTH = 6
 """A purpose (促进…产业健康有序发展) is restated in order, with a word changed: at least this many characters once
 the document's own name (无人驾驶航空器, in its title) is left out, so that 国家安全 alone names nothing."""
+CHAPTER_THEME = 0.75
+CHAPTER_HEADING = 4
+"""A list item's heading names a part (a law's chapter) when it holds three quarters of the part heading's
+characters in order (规范空域划设和飞行活动 for 空域和飞行活动管理: a word inserted, one dropped); headings
+shorter than four characters (总则, 附则) name no theme."""
 INVERTED_VERB = 2
 INVERTED_OBJECT = (3, 7)
 """A restated phrase with its verb moved: a two-character verb and an object of three to six characters."""
@@ -298,12 +303,16 @@ class ArticleIndex:
                 self.titles[article.number] = set(ngrams(title))
                 self.heading[article.number] = "".join(CONTENT.findall(title))
         self.part_of = {number: part.number for part in document.parts for number in part.articles}
-        self.tenets = _tenets(document) if document.form == "law" else {}
+        self.law = document.form == "law"
+        """A law's chapters group its articles by theme; an Opinion's parts are named by 第X部分 (``Context.scope``)."""
+        self.tenets = _tenets(document) if self.law else {}
         """A law's purposes and principles (its 总则), by article: the terms a sentence names them by."""
         # The document's title names its subject (推动现代职业教育高质量发展): a clause that
         # repeats it speaks of the whole document, which is evidence for no article.
         self.title_grams = set(ngrams(document.title.zh))
         self.part_titles = [part.title.zh for part in document.parts]
+        self.part_headings = {part.number: "".join(CONTENT.findall(part.title.zh)) for part in document.parts if len("".join(CONTENT.findall(part.title.zh))) >= CHAPTER_HEADING}
+        self.part_articles = {part.number: part.articles for part in document.parts}
         # Text that is not an article: a clause restating it explains no article.
         others = [p.zh for p in document.preamble] + [p.zh for part in document.parts for p in part.intro] + [p.zh for p in document.closing]
         self.others = [set(ngrams(text)) for text in others if text]
@@ -408,6 +417,13 @@ class ArticleIndex:
             if best >= in_order_threshold:
                 named[number] = best
         return named
+
+    def named_part(self, sentence: str) -> set[int]:
+        """The articles of the part whose heading the sentence names: most of its characters in order
+        (加强对民用无人驾驶航空器及操控人员的管理 for 民用无人驾驶航空器及操控员管理), a word dropped at most."""
+        shares = {part: _in_order(heading, sentence, CHAPTER_THEME) for part, heading in self.part_headings.items()}
+        named = [part for part, share in shares.items() if share >= CHAPTER_THEME]
+        return set(self.part_articles[named[0]]) if len(named) == 1 else set()
 
     def without_part_titles(self, sentence: str) -> str:
         """Remove quoted part headings: naming a part is a part mention, not an article's measure."""
@@ -525,7 +541,8 @@ def explain(sentence: str, index: ArticleIndex, settings: Settings, context: Con
     found: dict[int, float] = {}
     # The sentence's own coverage of each article, as a whole (事在四方，要在中央 is too light to decide
     # alone, but is ground enough for the article its question asks about) and clause by clause.
-    own: dict[int, float] = dict(index.scores(index.without_part_titles(sentence))[1])
+    whole: dict[int, float] = index.scores(index.without_part_titles(sentence))[1]
+    own: dict[int, float] = dict(whole)
     # An item's heading (一是服务技能型社会建设。) is terse by form, not a stock phrase: its coverage is not scaled down.
     heading = is_item_heading(sentence)
     # A sentence that speaks of no sanction restates a duty, not the article sanctioning its breach.
@@ -561,7 +578,21 @@ def explain(sentence: str, index: ArticleIndex, settings: Settings, context: Con
             if evidence >= max(floor, settings.evidence) and evidence > 0:
                 _merge(found, {number: min(1.0, evidence + settings.context)})
     _merge(found, _whole_part(found, own, context.scope, settings))
+    _merge(found, _chapter_summary(whole, own, context.chapter, settings))
     return {number: value for number, value in found.items() if number not in barred}
+
+
+def _chapter_summary(whole: dict[int, float], own: dict[int, float], chapter: set[int], settings: Settings) -> dict[int, float]:
+    """In a list item whose heading names a law's chapter, a sentence that restates no article of its own
+    (no clause covers one to ``coverage``: 建立飞行活动申请制度，明确需提出飞行活动申请的情形以及审批权限和审批时限等)
+    summarises several of that chapter's articles in new words: those the whole sentence covers best (within
+    ``part_tie`` of the best of them, and at least ``evidence``), each with its clauses' best coverage plus
+    what context adds."""
+    if not chapter or any(value >= settings.coverage for value in own.values()):
+        return {}
+    best = max((whole.get(number, 0.0) for number in chapter), default=0.0)
+    least = max(settings.evidence, best * settings.part_tie)
+    return {number: min(1.0, own[number] + settings.context) for number in chapter if whole.get(number, 0.0) >= least and whole[number] > 0}
 
 
 def is_item_heading(sentence: str) -> bool:
@@ -620,15 +651,22 @@ class Context:
     asked: dict[int, float] = field(default_factory=dict)
     """Articles the question asks about, with the question's coverage of each."""
 
+    chapter: set[int] = field(default_factory=set)
+    """Articles of the part (a law's chapter) whose theme the current list item's heading names
+    (二是规范空域划设和飞行活动 for 第三章 空域和飞行活动管理), for the item's later sentences."""
+
 
 def _sentence_articles(sentence: str, index: ArticleIndex, settings: Settings, context: Context) -> dict[int, float]:
     """``explain``, opening a new list item (一是…) when the sentence starts one."""
     opens_item = ENUMERATION.search(sentence) is not None
     if opens_item:
-        context.item = set()
+        context.item, context.chapter = set(), set()
     articles = explain(sentence, index, settings, context)
     if opens_item:
         context.item = set(articles)
+        # The heading names the chapter's theme, which is no article's content: it links nothing by that,
+        # but what the item says next summarises that chapter's articles.
+        context.chapter = index.named_part(sentence) if is_item_heading(sentence) and index.law else set()
     return articles
 
 
@@ -678,7 +716,7 @@ def align(
         asked = question_topic(item.question.zh, index, settings) if document.form != "law" else {}
         context = Context(asked=asked)
         for paragraph in item.answer:
-            context.scope, context.item = set(), set()
+            context.scope, context.item, context.chapter = set(), set(), set()
             for segment in paragraph.segments:
                 parts = part_mentions(segment.zh, len(document.parts))
                 if parts:
