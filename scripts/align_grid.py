@@ -28,8 +28,8 @@ from align_eval import METHODS, MIN_PRECISION, Counts, Scores, choose_jointly, g
 
 GRID = {
     "coverage": (0.45, 0.5),
-    "part_tie": (0.3, 0.5),
-    "evidence": (0.05, 0.1),
+    "part_tie": (0.5, 0.7),
+    "topic_coverage": (0.5, 0.7, 1.0),
     "publish": (0.5, 0.6, 0.7, 0.8),
     "context": (0.3, 0.5),
     "saturation": (30.0, 45.0),
