@@ -84,6 +84,7 @@ METHODS: dict[str, Settings] = {
     "every proposed link": Settings(publish=0.0),
     "without genre weighting": Settings(genre=0.0),
     "without non-article texts": Settings(others=False),
+    "with moved verbs": Settings(moved_verbs=True),
 }
 """The aligner's variants that README (Alignment) and ``make bench`` report per labelled document:
 the links it publishes, every link it proposes (suggestions included), and ablations."""

@@ -26,12 +26,12 @@ def seed():  # type: ignore[no-untyped-def]
 TARGETS = {
     # document: (least precision, least recall) of the published links without reviewed decisions;
     # the measured figures, and what was tuned on which document, are in README (Alignment).
-    "vocational-education-2021": (0.98, 0.91),
-    "political-building-2019": (0.96, 0.93),
+    "vocational-education-2021": (0.98, 0.9),
+    "political-building-2019": (0.96, 0.96),
     # Labelled blind by three annotators after the aligner was written, measured blind at 0.769/0.714 and
     # 0.652/0.306; the law rules were then designed looking at their errors (README, Alignment).
     "shiye-kaohe-2023": (0.92, 0.85),
-    "drone-flight-2023": (1.0, 0.53),
+    "drone-flight-2023": (0.96, 0.55),
 }
 
 
@@ -187,10 +187,12 @@ def test_a_phrase_restated_with_its_verb_moved_is_the_articles_wording() -> None
     from explainer.align.aligner import ArticleIndex
 
     document = parse_text(INVERTED, "inverted.txt", "inverted")
-    index = ArticleIndex(document)
+    settings = Settings(moved_verbs=True)  # a measured variant, off by default (README, Alignment)
+    index = ArticleIndex(document, settings)
     # 学习型社会建设 restates 建设学习型社会: the n-grams across the moved verb count as the article's.
     assert {"社会建", "会建设"} <= index.inverted("服务学习型社会建设", 1)
-    assert align(document).links["q1-p1-s1"].articles == (1,)
+    assert align(document, settings).links["q1-p1-s1"].articles == (1,)
+    assert ArticleIndex(document).inverted("服务学习型社会建设", 1) == set()
     # Two phrases joined by 与 swapped are not one phrase restated.
     assert index.inverted("老年教育与社区教育", 2) == set()
 
