@@ -11,7 +11,7 @@ import polib
 from explainer.config.languages import Derivation, Languages, languages
 from explainer.document.model import Document
 from explainer.document.parse import parse_text
-from explainer.translation.catalog import Catalog, Rendering, Texts, template, synchronise
+from explainer.translation.catalog import Catalog, Rendering, Texts, load_catalog, synchronise, template
 
 SOURCE = "《意见》\n一、总体要求\n(一) 指导思想。坚持立德树人。\n(二) 基本原则。加强党对职业教育工作的全面领导，把握职业教育正确办学方向，坚持面向市场、服务发展、促进就业的办学方向，深化产教融合、校企合作。\n"
 LONG = "加强党对职业教育工作的全面领导，把握职业教育正确办学方向，坚持面向市场、服务发展、促进就业的办学方向，深化产教融合、校企合作。"
@@ -59,6 +59,31 @@ def test_a_new_catalog_gets_the_standard_header_and_unwrapped_lines() -> None:
     assert [(e.msgctxt, e.msgstr, e.occurrences) for e in po][-1] == ("a02-p1-s1", "", [("t.txt", "4")])
     # One line per string (wrapwidth=0): translators' diffs stay one line per sentence.
     assert f'\nmsgid "{LONG}"\n' in po.__unicode__()
+
+
+def test_a_catalog_reads_the_entries_after_an_obsolete_one(tmp_path: Path) -> None:
+    # msgmerge puts obsolete entries last, but a translator's editor may leave one anywhere.
+    path = tmp_path / "t.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#~ msgctxt "gone"\n#~ msgid "去"\n#~ msgstr "Gone"\n\n'
+        'msgctxt "title"\nmsgid "意见"\nmsgstr "Opinions"\n',
+        encoding="utf-8",
+    )
+    catalog = load_catalog(path)
+    assert [(e.msgctxt, e.msgstr) for e in catalog.obsolete] == [("gone", "Gone")]
+    assert {key: e.msgstr for key, e in catalog.entries.items()} == {"title": "Opinions"}
+
+
+def test_the_header_comment_and_fuzzy_mark_are_kept() -> None:
+    # The header is the translators': a header marked fuzzy (by msginit, or by a translator) stays so.
+    old = polib.POFile(wrapwidth=0)
+    old.metadata = {"Language": "en", "Last-Translator": "A. Translator"}
+    old.header = "English translation of t."
+    old.metadata_is_fuzzy = True
+    po = synchronise(_document(), Catalog(Path("t.po"), {}, old), "en")
+    assert po.metadata == {"Language": "en", "Last-Translator": "A. Translator"}
+    assert po.__unicode__().startswith('# English translation of t.\n#, fuzzy\nmsgid ""\n')
 
 
 # -- a translator's work is kept ---------------------------------------------------------------

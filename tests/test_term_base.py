@@ -7,12 +7,17 @@ another test's cached copy would not run the loading code at all.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from explainer.common.errors import InputError
-from explainer.glossary.terms import Category, Glossary, Term, TermMatch, TermMatcher, derive_pinyin, load_glossary
+from explainer.config.languages import Languages, languages, use_languages
+from explainer.glossary.terms import (
+    AvoidedRendering, Category, Glossary, Term, TermMatch, TermMatcher, derive_pinyin, load_glossary, loose_variant_reason,
+)
 
 BASE = """categories:
   - id: programmes
@@ -162,3 +167,114 @@ def test_a_language_the_term_base_does_not_cover_has_no_terms(tmp_path: Path) ->
     glossary = _load(tmp_path, BASE)
     assert glossary.terms[0].forms("fr") == ()
     assert TermMatcher(glossary, "fr").terms_in("le Double High-Level Plan, 双高计划, x") == []
+
+
+# -- variants and renderings to avoid ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("variant", "preferred", "accepted"),
+    [
+        ("vertical pathways", "vertical mobility pathways", True),  # two content words
+        ("in parallel", "parallel development", False),  # a function word and one other: a fragment
+        ("of the", "Double High-Level Plan", False),  # no content word at all
+        ("aptitude", "vocational aptitude", False),  # one common word
+        ("WorldSkills", "World Skills Organization", True),  # one proper name, capitalised
+        ("apprenticeships", "apprenticeship", True),  # an inflection of a one-word rendering
+        ("apprenticeship", "apprenticeships", True),
+    ],
+)
+def test_a_variant_needs_two_content_words_a_proper_name_or_an_inflection(variant: str, preferred: str, accepted: bool) -> None:
+    assert (loose_variant_reason(variant, preferred) is None) == accepted
+
+
+def test_a_loose_variant_is_named_at_its_line(tmp_path: Path) -> None:
+    text = BASE.replace("    category:", "    en_variants: [plan]\n    note: n\n    category:")
+    assert _error(tmp_path, text) == (
+        "glossary.yml:9: term 'double-high-plan': variant 'plan' is too loose: a variant needs at least two content words"
+        " (or one capitalised proper name), so that a fragment cannot pass for the term"
+    )
+    inflected = BASE.replace("en: Double High-Level Plan", "en: apprenticeship").replace("    category:", "    en_variants: [apprenticeships]\n    note: n\n    category:")
+    assert _load(tmp_path, inflected).terms[0].en_variants == ("apprenticeships",)
+
+
+AVOID = "    en_avoid:\n      - en: ' Double High Plan '\n        why: ' the Ministry says High-Level '\n      - en: Double Plan\n        why: half the name\n    category:"
+
+
+def test_renderings_to_avoid_are_kept_with_their_reason_and_line(tmp_path: Path) -> None:
+    [term] = _load(tmp_path, BASE.replace("    category:", AVOID)).terms
+    assert term.en_avoid == (AvoidedRendering("Double High Plan", "the Ministry says High-Level", 10), AvoidedRendering("Double Plan", "half the name", 12))
+
+
+ENTRY_NEEDS = "term 'double-high-plan': each 'en_avoid' entry needs 'en' (the rendering) and 'why' (the reason)"
+BAD_AVOID = [
+    ("not a list", "    en_avoid: Double Plan\n", "glossary.yml:9: term 'double-high-plan': field 'en_avoid' must be a list of {en, why} mappings"),
+    ("an item not a mapping", "    en_avoid: [Double Plan]\n", f"glossary.yml:9: {ENTRY_NEEDS}"),
+    ("no en", "    en_avoid:\n      - why: half the name\n", f"glossary.yml:10: {ENTRY_NEEDS}"),
+    ("a blank en", "    en_avoid:\n      - en: ' '\n        why: half the name\n", f"glossary.yml:10: {ENTRY_NEEDS}"),
+    ("no why", "    en_avoid:\n      - en: Double Plan\n", f"glossary.yml:10: {ENTRY_NEEDS}"),
+    ("a blank why, second item", "    en_avoid:\n      - en: Double High Plan\n        why: x\n      - en: Double Plan\n        why: '  '\n", f"glossary.yml:12: {ENTRY_NEEDS}"),
+    ("accepted in another case", "    en_avoid:\n      - en: double high-level PLAN\n        why: x\n", "glossary.yml:10: term 'double-high-plan': 'double high-level PLAN' is both accepted and to be avoided"),
+]
+
+
+@pytest.mark.parametrize(("name", "avoid", "message"), BAD_AVOID, ids=[case[0] for case in BAD_AVOID])
+def test_a_bad_rendering_to_avoid_is_named_at_its_line(tmp_path: Path, name: str, avoid: str, message: str) -> None:
+    assert _error(tmp_path, BASE.replace("    category:", avoid + "    category:")) == message
+
+
+# -- unknown keys ---------------------------------------------------------------------------------
+
+UNKNOWN = [
+    ("in a category", BASE.replace("    en: Programmes\n", "    en: Programmes\n    eng: x\n"), "glossary.yml:5: category 'programmes': unknown key 'eng': did you mean 'en'?"),
+    ("in a term", BASE.replace("    category: programmes\n", "    category: programmes\n    notes: x\n"), "glossary.yml:10: term 'double-high-plan': unknown key 'notes': did you mean 'note'?"),
+    ("in a definition", BASE + "      zh-hant: x\n", "glossary.yml:13: term 'double-high-plan': definition: unknown key 'zh-hant': did you mean 'zh-Hans'?"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), UNKNOWN, ids=[case[0] for case in UNKNOWN])
+def test_an_unknown_key_is_named_with_its_entry_and_the_nearest_key(tmp_path: Path, name: str, text: str, message: str) -> None:
+    assert _error(tmp_path, text) == message
+
+
+# -- the site's other languages ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def more_languages() -> Iterator[None]:
+    """French beside English (its partner), and two languages partnered with each other that the term base lacks."""
+    before = languages()
+    english = before["en"]
+    added = (replace(english, code="fr", partner="en"), replace(english, code="de", partner="it"), replace(english, code="it", partner="de"))
+    use_languages(Languages((*before.all, *added)))
+    yield
+    use_languages(before)
+
+
+FRENCH = (
+    BASE.replace("    en: Programmes\n", "    en: Programmes\n    fr: Programmes (fr)\n")
+    .replace("    category: programmes\n", "    fr: Plan Double Haut Niveau\n    category: programmes\n")
+    .replace("      en: A plan.\n", "      en: A plan.\n      fr: Un plan.\n")
+    + SECOND
+)
+
+
+def test_another_language_takes_its_own_rendering_else_its_partners_else_the_chinese(tmp_path: Path, more_languages: None) -> None:
+    glossary = _load(tmp_path, FRENCH)
+    [category] = glossary.categories
+    [plan, certificates] = glossary.terms
+    assert (category.name("fr"), plan.name("fr"), plan.forms("fr"), plan.definition_in("fr")) == ("Programmes (fr)", "Plan Double Haut Niveau", ("Plan Double Haut Niveau",), "Un plan.")
+    assert (certificates.name("fr"), certificates.forms("fr"), certificates.definition_in("fr")) == ("1+X certificates", (), "A certificate system.")
+    assert (plan.name("de"), plan.definition_in("it"), category.name("de")) == ("双高计划", "计划。", "计划")
+
+
+BAD_OTHER = [
+    ("category", FRENCH.replace("fr: Programmes (fr)", "fr: ''"), "glossary.yml:2: category 'programmes': field 'fr' must be a non-empty string, found ''"),
+    ("term", FRENCH.replace("fr: Plan Double Haut Niveau", "fr: ''"), "glossary.yml:7: term 'double-high-plan': field 'fr' must be a non-empty string, found ''"),
+    ("definition", FRENCH.replace("fr: Un plan.", "fr: ''"), "glossary.yml:7: term 'double-high-plan': field 'fr' must be a non-empty string, found ''"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), BAD_OTHER, ids=[case[0] for case in BAD_OTHER])
+def test_a_blank_rendering_in_another_language_is_an_error(tmp_path: Path, more_languages: None, name: str, text: str, message: str) -> None:
+    assert _error(tmp_path, text) == message

@@ -203,7 +203,7 @@ def _category(path: str, entry: Any, line: int) -> Category:
     if not isinstance(entry, dict):
         raise InputError(path, line, "each category must be a mapping with id, zh-Hans and en")
     category_id = _require_str(path, entry, "category", "id")
-    reject_unknown_keys(path, entry, CATEGORY_KEYS, f"category '{category_id}'")
+    reject_unknown_keys(path, entry, (*CATEGORY_KEYS, *_other_languages()), f"category '{category_id}'")
     what = f"category '{category_id}'"
     names = {CHINESE: _require_str(path, entry, what, CHINESE), ENGLISH: _require_str(path, entry, what, ENGLISH)}
     names[TRADITIONAL] = to_traditional(names[CHINESE])
