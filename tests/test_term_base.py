@@ -182,6 +182,10 @@ def test_a_language_the_term_base_does_not_cover_has_no_terms(tmp_path: Path) ->
         ("WorldSkills", "World Skills Organization", True),  # one proper name, capitalised
         ("apprenticeships", "apprenticeship", True),  # an inflection of a one-word rendering
         ("apprenticeship", "apprenticeships", True),
+        ("studies", "study", True),  # the preferred rendering less its last letter starts the variant
+        ("study", "studies", True),  # or the variant less its last letter starts the preferred one
+        ("credential", "credit", False),  # a different word that merely begins alike
+        ("credit", "credential", False),
     ],
 )
 def test_a_variant_needs_two_content_words_a_proper_name_or_an_inflection(variant: str, preferred: str, accepted: bool) -> None:
