@@ -112,6 +112,13 @@ def test_a_changed_segment_keeps_its_translation_fuzzy_once_with_the_old_chinese
     ]
 
 
+def test_an_obsolete_entry_comes_back_with_its_segment_even_untranslated() -> None:
+    # The translator's comment returns with it, and no obsolete copy of the entry stays beside the live one.
+    gone = _entry("a01-p1-s1", "坚持立德树人。", "", obsolete=True, tcomment="ask the editor about 立德树人")
+    po = synchronise(_document(), Catalog(Path("t.po"), {}, None, [gone]), "en")
+    assert [(e.msgctxt, e.msgstr, e.tcomment, e.obsolete) for e in po if e.msgctxt == "a01-p1-s1"] == [("a01-p1-s1", "", "ask the editor about 立德树人", False)]
+
+
 # -- the status of a rendering -----------------------------------------------------------------
 
 

@@ -152,7 +152,8 @@ def synchronise(document: Document, catalog: Catalog, lang: str) -> polib.POFile
     """
     po = new_po(document, lang)
     _keep_header(po, catalog.po)
-    revivable = {entry.msgctxt: entry for entry in catalog.obsolete if entry.msgctxt and entry.msgstr}
+    # Translated or not: a translator's comment comes back with its segment, and no obsolete copy stays beside it.
+    revivable = {entry.msgctxt: entry for entry in catalog.obsolete if entry.msgctxt}
     revived: set[int] = set()
     seen: set[str] = set()
     for segment in document.segments():
