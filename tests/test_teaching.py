@@ -16,6 +16,7 @@ import segno
 
 from explainer.render.citation import Citations, quoted_title, split_paragraph_id
 from explainer.config.languages import languages
+from explainer.config.project import Publication, load_project
 from explainer.render.parallel import ParallelRenderer
 from explainer.document.parse import parse_file, parse_text
 from explainer.render.qr import QUIET_ZONE, qr_code
@@ -45,6 +46,12 @@ def texts(seed):  # type: ignore[no-untyped-def]
     return Texts(seed, {"en": load_catalog(po_path(ROOT, "en", SLUG))})
 
 
+@pytest.fixture(scope="module")
+def official():  # type: ignore[no-untyped-def]
+    """The official publications of the bundled document, as documents.yml records them."""
+    return load_project(ROOT).default.official
+
+
 def pending(document) -> Texts:  # type: ignore[no-untyped-def]
     """Texts with no English at all: every sentence is pending."""
     return Texts(document, {"en": Catalog(Path("none.po"), {})})
@@ -65,6 +72,41 @@ def test_paragraph_citations_in_three_languages(seed, texts) -> None:  # type: i
     assert cite["zh-Hant"].paragraph("a03-p2", BASE) == (
         "《關於推動現代職業教育高質量發展的意見》第（三）條第2段 https://policy-explainer.github.io/zh-Hant/articles/03/#a03-p2"
     )
+
+
+def test_citations_name_the_issuing_body_and_the_date_in_each_language(seed, texts, official) -> None:  # type: ignore[no-untyped-def]
+    cite = {lang: Citations(seed, texts, DocumentUrls(""), lang, official) for lang in LANGUAGES}
+    assert cite["zh-Hans"].paragraph("a05-p2", BASE) == (
+        "中共中央办公厅、国务院办公厅《关于推动现代职业教育高质量发展的意见》（2021年10月12日）第（五）条第2段 "
+        "https://policy-explainer.github.io/articles/05/#a05-p2"
+    )
+    assert cite["en"].paragraph("a05-p2", BASE) == (
+        "General Office of the CPC Central Committee and General Office of the State Council, Opinions on Promoting the "
+        "High-Quality Development of Modern Vocational Education (12 October 2021), Art. 5, para. 2 "
+        "https://policy-explainer.github.io/en/articles/05/#a05-p2"
+    )
+    assert cite["zh-Hant"].paragraph("a05-p2", BASE) == (
+        "中共中央辦公廳、國務院辦公廳《關於推動現代職業教育高質量發展的意見》（2021年10月12日）第（五）條第2段 "
+        "https://policy-explainer.github.io/zh-Hant/articles/05/#a05-p2"
+    )
+    # The Q&A's title already names its issuing body, so the citation adds only the date.
+    assert cite["zh-Hans"].qa_item(1).text == "《教育部有关负责人就〈关于推动现代职业教育高质量发展的意见〉答记者问》（2021年10月13日）问题一"
+    assert cite["en"].qa_intro().text == (
+        "A Ministry of Education Official Answers Reporters' Questions About the Opinions on Promoting "
+        "the High-Quality Development of Modern Vocational Education (13 October 2021), introduction"
+    )
+    assert cite["zh-Hant"].qa_item(8).text == "《教育部有關負責人就〈關於推動現代職業教育高質量發展的意見〉答記者問》（2021年10月13日）問題八"
+    assert cite["en"].cited("opinion").endswith("Modern Vocational Education (12 October 2021)")
+
+
+def test_a_publication_without_an_issuing_body_cites_its_title_and_date(seed, texts) -> None:  # type: ignore[no-untyped-def]
+    dated = (Publication("opinion", {"zh-Hans": "新华社"}, {}, "2021-10-12", "https://www.news.cn/"),)
+    cite = {lang: Citations(seed, texts, DocumentUrls(""), lang, dated) for lang in LANGUAGES}
+    assert cite["zh-Hans"].article(1).text == "《关于推动现代职业教育高质量发展的意见》（2021年10月12日）第（一）条"
+    assert cite["en"].article(1).text == "Opinions on Promoting the High-Quality Development of Modern Vocational Education (12 October 2021), Art. 1"
+    assert cite["zh-Hant"].article(1).text == "《關於推動現代職業教育高質量發展的意見》（2021年10月12日）第（一）條"
+    # Only the Opinion has official data here: the Q&A cites its title alone.
+    assert cite["zh-Hans"].qa_item(2).text == "《教育部有关负责人就〈关于推动现代职业教育高质量发展的意见〉答记者问》问题二"
 
 
 def test_qa_citations_quote_the_opinion_inside_the_qa_title(seed, texts) -> None:  # type: ignore[no-untyped-def]
@@ -234,7 +276,11 @@ def test_qr_files_encode_the_permanent_absolute_link(built_site: Path) -> None:
 def test_article_page_has_tools_line_and_share_panel(built_site: Path) -> None:
     html = read(built_site, "en/articles/05/index.html")
     assert '<a class="to-parallel" href="../../parallel/articles/05/">' in html
-    assert '<p class="print-cite no-terms">Opinions on Promoting the High-Quality Development of Modern Vocational Education, Art. 5<br>https://policy-explainer.github.io/en/articles/05/</p>' in html
+    assert (
+        '<p class="print-cite no-terms">General Office of the CPC Central Committee and General Office of the State Council, '
+        "Opinions on Promoting the High-Quality Development of Modern Vocational Education (12 October 2021), Art. 5<br>"
+        "https://policy-explainer.github.io/en/articles/05/</p>"
+    ) in html
     assert '<img class="share-qr" src="qr.svg" width="144" height="144" loading="lazy" alt="QR code linking to https://policy-explainer.github.io/en/articles/05/">' in html
     assert '<a href="https://policy-explainer.github.io/en/articles/05/">https://policy-explainer.github.io/en/articles/05/</a>' in html
     assert '<a href="../../print/#a05">Printable full text</a>' in html and '<a href="../../parallel/#a05">' in html

@@ -15,6 +15,7 @@ import pytest
 
 from explainer.render.citation import Citations
 from explainer.config.languages import languages
+from explainer.config.project import load_project
 from explainer.document.parse import parse_file
 from explainer.config.site import site_url as public_site_url
 from explainer.translation.catalog import Texts, load_catalog, po_path
@@ -37,7 +38,8 @@ DESKTOP = {"width": 1280, "height": 900}
 def citations() -> dict[str, Citations]:
     document = parse_file(ROOT / "sources" / f"{SLUG}.txt", SLUG)
     texts = Texts(document, {"en": load_catalog(po_path(ROOT, "en", SLUG))})
-    return {lang: Citations(document, texts, DocumentUrls(""), lang) for lang in LANGUAGES}
+    official = load_project(ROOT).default.official  # the built site's citations name the issuing bodies and dates
+    return {lang: Citations(document, texts, DocumentUrls(""), lang, official) for lang in LANGUAGES}
 
 
 @pytest.fixture
@@ -229,7 +231,8 @@ def test_print_shows_title_citation_and_link_urls_without_navigation(page, site_
     cite = page.locator(".print-cite")
     assert cite.is_visible()
     assert cite.inner_text() == (
-        "Opinions on Promoting the High-Quality Development of Modern Vocational Education, Art. 3\nhttps://policy-explainer.github.io/en/articles/03/"
+        "General Office of the CPC Central Committee and General Office of the State Council, Opinions on Promoting the "
+        "High-Quality Development of Modern Vocational Education (12 October 2021), Art. 3\nhttps://policy-explainer.github.io/en/articles/03/"
     )
     title, citation = page.locator("h1").bounding_box(), cite.bounding_box()
     assert title["y"] < citation["y"] < page.locator("#a03-p1").bounding_box()["y"]  # title and citation on top

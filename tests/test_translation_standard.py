@@ -23,7 +23,7 @@ from explainer.translation.conversion import (
     taiwan_quotes,
     to_traditional,
 )
-from explainer.render.provenance import provenance_block
+from explainer.render.provenance import official_texts, provenance_block
 from explainer.translation.review import fingerprint, review_line, review_state
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -245,12 +245,41 @@ def test_provenance_on_translated_pages_only() -> None:
     config = load_project(ROOT).default
     english = provenance_block(config, "en")
     assert english.startswith("**About this translation:** The Chinese text is the official one and prevails.")
-    assert "not an official translation (translation of 30 November 2026)" in english
+    assert "not an official translation (translated on 30 November 2026)" in english
     assert "[Xinhua News Agency](https://www.news.cn/) on 12 October 2021" in english
     assert "[the Ministry of Education's website](http://www.moe.gov.cn/) on 13 October 2021" in english
-    assert "the General Office of the CPC Central Committee and the General Office of the State Council" in english
+    assert "issued by the General Office of the CPC Central Committee and General Office of the State Council" in english
+    assert "given by the Ministry of Education" in english
     assert "以簡體中文文本為準" in provenance_block(config, "zh-Hant")
     assert provenance_block(config, "zh-Hans") == ""
+
+
+def test_about_sections_list_the_official_texts_with_issuing_bodies_dates_and_links() -> None:
+    config = load_project(ROOT).default
+    titles = {
+        "zh-Hans": {"opinion": "《意见》", "qa": "《答记者问》"},
+        "en": {"opinion": "Opinions", "qa": "Q&A"},
+        "zh-Hant": {"opinion": "《意見》", "qa": "《答記者問》"},
+    }
+    assert official_texts(config, titles["zh-Hans"], "zh-Hans") == (
+        "官方中文文本：\n{: .official-texts }\n\n"
+        "- 《意见》：中共中央办公厅、国务院办公厅印发，[新华社](https://www.news.cn/)于2021年10月12日发布。\n"
+        "- 《答记者问》：教育部，2021年10月13日发布于[教育部网站](http://www.moe.gov.cn/)。\n"
+    )
+    assert official_texts(config, titles["en"], "en") == (
+        "The official Chinese texts:\n{: .official-texts }\n\n"
+        "- Opinions: issued by the General Office of the CPC Central Committee and General Office of the State Council; "
+        "released by [Xinhua News Agency](https://www.news.cn/) on 12 October 2021.\n"
+        "- Q&amp;A: given by the Ministry of Education; published on [the Ministry of Education's website](http://www.moe.gov.cn/) on 13 October 2021.\n"
+    )
+    assert official_texts(config, titles["zh-Hant"], "zh-Hant") == (
+        "官方中文文本：\n{: .official-texts }\n\n"
+        "- 《意見》：中共中央辦公廳、國務院辦公廳印發，[新華社](https://www.news.cn/)於2021年10月12日發布。\n"
+        "- 《答記者問》：教育部，2021年10月13日發布於[教育部網站](http://www.moe.gov.cn/)。\n"
+    )
+    # A document without its Q&A lists the Opinion only; one without official data lists nothing.
+    assert "教育部网站" not in official_texts(config, {"opinion": "《意见》"}, "zh-Hans")
+    assert official_texts(dataclasses.replace(config, official=()), titles["en"], "en") == ""
 
 
 def test_bad_provenance_input_is_refused(project: Path) -> None:

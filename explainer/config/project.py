@@ -18,7 +18,7 @@
           programmes: [double-high-plan, vocational-gaokao]   # glossary term ids: one card each
         official:                           # where the Chinese text is officially published (shown on translated pages)
           - of: opinion                     # opinion: the document itself; qa: its press Q&A
-            issued_by: {zh-Hans: 中共中央办公厅、国务院办公厅, en: the General Office of …}
+            issued_by: {zh-Hans: 中共中央办公厅、国务院办公厅, en: General Office of …}   # names, as cited
             publisher: {zh-Hans: 新华社, en: Xinhua News Agency}
             date: "2021-10-12"
             url: https://www.news.cn/

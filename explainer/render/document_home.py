@@ -30,7 +30,9 @@ from ..document.model import Document, Segment
 from ..glossary.terms import Glossary, Term, TermMatcher
 from .docmap import DocumentMap, MapAnswer, MapArticle, MapLink, MapPart
 from .i18n import N_, article_label, derive, document_labels, labelled, labels, message, qa_label
+from .citation import Citations
 from .pages import NOTICES, DocumentRenderer, Page, about_paragraphs, issuer_lines
+from .provenance import official_texts
 from .share import label as share_label
 from .search_aliases import where_label
 from .urls import GLOSSARY_PAGE, DocumentUrls, served_relative
@@ -300,14 +302,21 @@ class HomeRenderer:
 
     def _about(self) -> str | None:
         about, about_lang = about_paragraphs(self.config, self.lang)
-        if not about:
+        official = official_texts(self.config, self._cited_titles(), self.lang)
+        if not about and not official:
             return None
         if about_lang:
             self.renderer._statuses.append("missing")
         lines = [f"## {markup.text(self.labels['about'])} {{ #about }}", ""]
         for paragraph in about:
             lines += [markup.text(paragraph), *([f'{{: lang="{about_lang}" }}'] if about_lang else []), ""]
-        return "\n".join(lines)
+        # Who issued the texts, when and where: from documents.yml, the same in every language.
+        return "\n".join(lines + ([official] if official else []))
+
+    def _cited_titles(self) -> dict[str, str]:
+        """The titles of the document and of its Q&A as this language cites them, by what they are (``of``)."""
+        citations = Citations(self.document, self.renderer.texts, self.urls, self.lang)
+        return {"opinion": citations.document_title, **({"qa": citations.qa_title} if self.document.qa else {})}
 
 
 def _text_of(paragraphs: Sequence) -> str:  # type: ignore[type-arg]

@@ -72,7 +72,7 @@ LABELS: dict[str, str] = {
     "back_to_item": N_("Back to the answer"),
     "home_key_points": N_("Targets"),
     "home_parts": N_("Parts"),
-    "home_programmes": N_("Key programmes"),
+    "home_programmes": N_("Key programmes and systems"),
     "home_map": N_("The document at a glance"),
     "home_map_desc": N_("Its parts, their articles and the Q&A answers that explain them. Every box opens its page."),
     "home_start": N_("Start here"),

@@ -16,10 +16,11 @@ Paragraphs keep their ids (``a05-p1``) and rows their sentence ids
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from . import markup
 from .citation import Citations, CitationUnit
+from ..config.project import Publication
 from ..config.languages import language, languages
 from .i18n import article_heading, article_label, article_short, labels, part_prefix, qa_label, section_label
 from ..document.model import Article, Document, Paragraph, QAItem, Segment
@@ -40,7 +41,7 @@ def special_page_front_matter(title: str, description: str) -> str:
 class ParallelRenderer:
     """Renders the parallel pages of one document for one language's site."""
 
-    def __init__(self, document: Document, texts: Texts, urls: DocumentUrls, lang: str, base_url: str) -> None:
+    def __init__(self, document: Document, texts: Texts, urls: DocumentUrls, lang: str, base_url: str, official: Sequence[Publication] = ()) -> None:
         self.document = document
         self.texts = texts
         self.urls = urls
@@ -50,7 +51,7 @@ class ParallelRenderer:
         """The language of the left column: the original, in the site's script."""
         self.en = lang if language(lang).translated else language(lang).partner
         """The language of the right column: the translation."""
-        self.citations = Citations(document, texts, urls, lang)
+        self.citations = Citations(document, texts, urls, lang, official)
         self._statuses: set[str] = set()
 
     # -- cells and rows --------------------------------------------------------------

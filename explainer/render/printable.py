@@ -73,6 +73,6 @@ def print_page(document: Document, config: DocumentConfig, texts: Texts, lang: s
             heading = f"{qa_label(item.number, lang)} {renderer.plain(item.question)}"
             lines += ["", f"### {markup.text(heading)} {{ #q{item.number} }}", ""]
             lines.append(renderer.paragraphs(item.answer))
-    lines += ["", citation_block(Citations(document, texts, urls, lang).all_units(), lang, base_url)]
+    lines += ["", citation_block(Citations(document, texts, urls, lang, config.official).all_units(), lang, base_url)]
     return Page(path, "\n".join(lines), title)
 

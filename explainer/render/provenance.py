@@ -26,7 +26,7 @@ HEADING: dict[str, Message] = {"catalog": N_("About this translation"), "derive"
 STATEMENT: dict[str, Message] = {
     "catalog": N_(
         "The Chinese text is the official one and prevails. This translation is the site's own, reviewed segment "
-        "by segment by a second bilingual reader; it is not an official translation (translation of {date})."
+        "by segment by a second bilingual reader; it is not an official translation (translated on {date})."
     ),
     "derive": N_(
         "The official text is in Simplified Chinese and prevails. This version is converted from the official text "
@@ -34,11 +34,17 @@ STATEMENT: dict[str, Message] = {
     ),
 }
 PUBLICATION: dict[str, Message] = {
-    "opinion": N_("the Opinions, issued by {issued_by}, released by {publisher} on {date}"),
-    "qa": N_("the Q&A, given by {issued_by}, published on {publisher} on {date}"),
+    "opinion": N_("the Opinions, issued by the {issued_by}, released by {publisher} on {date}"),
+    "qa": N_("the Q&A, given by the {issued_by}, published on {publisher} on {date}"),
 }
 SOURCES = N_("Official Chinese text: {items}.")
 JOINER = NC_("between the official publications", "; ")
+ABOUT_LEAD = N_("The official Chinese texts:")
+"""Leads the list of the official publications in a document's "about" section."""
+ABOUT_ITEM: dict[str, Message] = {
+    "opinion": N_("{title}: issued by the {issued_by}; released by {publisher} on {date}."),
+    "qa": N_("{title}: given by the {issued_by}; published on {publisher} on {date}."),
+}
 
 
 def format_date(iso: str, lang: str) -> str:
@@ -47,7 +53,7 @@ def format_date(iso: str, lang: str) -> str:
     return babel_format_date(datetime.date.fromisoformat(iso), described.typography.date_format, locale=described.locale)
 
 
-def _local(texts: dict[str, str], lang: str) -> str:
+def local_text(texts: dict[str, str], lang: str) -> str:
     """A publication's name in ``lang``: given, derived like the language's text, or the source language's."""
     if lang in texts:
         return texts[lang]
@@ -65,14 +71,31 @@ def fill(template: str, **values: str) -> str:
     return "".join(values[part] if index % 2 else markup.text(part) for index, part in enumerate(parts))
 
 
+def _values(publication: Publication, lang: str) -> dict[str, str]:
+    """The Markdown of a publication's issuing body (its publisher when none is named), publisher (linked) and date."""
+    issued_by = local_text(publication.issued_by, lang) if publication.issued_by else local_text(publication.publisher, lang)
+    return {
+        "issued_by": markup.text(issued_by),
+        "publisher": markup.link(local_text(publication.publisher, lang), publication.url),
+        "date": markup.text(format_date(publication.date, lang)),
+    }
+
+
 def _item(publication: Publication, lang: str) -> str:
-    issued_by = _local(publication.issued_by, lang) if publication.issued_by else _local(publication.publisher, lang)
-    return fill(
-        gettext(PUBLICATION[publication.of], lang),
-        issued_by=markup.text(issued_by),
-        publisher=markup.link(_local(publication.publisher, lang), publication.url),
-        date=markup.text(format_date(publication.date, lang)),
-    )
+    return fill(gettext(PUBLICATION[publication.of], lang), **_values(publication, lang))
+
+
+def official_texts(config: DocumentConfig, titles: dict[str, str], lang: str) -> str:
+    """The Markdown list, in ``lang``, of where the official Chinese texts were published, each with
+    its title (``titles``: by ``of``, as cited in ``lang``), issuing body, publisher (linked) and date;
+    '' for a document without ``official:`` data. Every language's "about" section shows it."""
+    items = [
+        "- " + fill(gettext(ABOUT_ITEM[publication.of], lang), title=markup.text(titles[publication.of]), **_values(publication, lang))
+        for publication in config.official
+        if publication.of in titles  # a Q&A's publication on a document parsed without its Q&A is not listed
+    ]
+    lead = [markup.text(gettext(ABOUT_LEAD, lang)), "{: .official-texts }", ""]
+    return "\n".join([*lead, *items, ""]) if items else ""
 
 
 def provenance_block(config: DocumentConfig, lang: str, of: str | None = None) -> str:

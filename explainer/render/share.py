@@ -16,9 +16,10 @@ Everything here is added to pages through :class:`~explainer.render.pages.PageEx
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .citation import PARAGRAPH_FORMAT, Citations, CitationUnit
+from ..config.project import Publication
 from .i18n import N_, gettext
 from .markup import attribute
 from ..document.model import Document
@@ -125,9 +126,12 @@ def teaching_links(page: str, urls: DocumentUrls, lang: str) -> str:
     return f'<p class="teaching-links no-terms"><span class="share-label">{attribute(label("for_teachers", lang))}</span> {links}</p>\n'
 
 
-def add_sharing(extras: PageExtras, document: Document, texts: Texts, urls: DocumentUrls, lang: str, base_url: str) -> None:
-    """Add the citation data, tools line and share panel to the document's reading pages in ``lang``."""
-    citations = Citations(document, texts, urls, lang)
+def add_sharing(
+    extras: PageExtras, document: Document, texts: Texts, urls: DocumentUrls, lang: str, base_url: str, official: Sequence[Publication] = ()
+) -> None:
+    """Add the citation data, tools line and share panel to the document's reading pages in ``lang``
+    (``official``: the document's official publications, which its citations name)."""
+    citations = Citations(document, texts, urls, lang, official)
     for article in document.articles:
         page = urls.article(article.number)
         unit = citations.article(article.number)

@@ -38,11 +38,11 @@ class TeachingTools:
 
     def add_to(self, extras: PageExtras) -> None:
         """Citation data, the tools line and the share panel on the reading pages."""
-        add_sharing(extras, self.document, self.texts, self.urls, self.lang, self.base_url)
+        add_sharing(extras, self.document, self.texts, self.urls, self.lang, self.base_url, self.config.official)
 
     def pages(self) -> list[Page]:
         """The side-by-side pages and the printable full text."""
-        parallel = ParallelRenderer(self.document, self.texts, self.urls, self.lang, self.base_url)
+        parallel = ParallelRenderer(self.document, self.texts, self.urls, self.lang, self.base_url, self.config.official)
         # Side by side, the statement covers each version shown that is not the official text.
         shown = dict.fromkeys((self.lang, language(self.lang).partner))
         beside = "\n".join(block for block in (provenance_block(self.config, self.lang, of) for of in shown) if block)
