@@ -113,6 +113,13 @@ BAD = [
     ("a blank variant", BASE.replace("    category:", "    en_variants: ['  ']\n    category:"), "glossary.yml:6: term 'double-high-plan': field 'en_variants' must be a list of strings"),
     ("related not a list", BASE + "    related: double-high-plan\n", "glossary.yml:6: term 'double-high-plan': field 'related' must be a list of term ids"),
     ("Chinese form of another term", BASE + DUPLICATE_CHINESE, "glossary.yml:13: term 'plan-again': field 'zh-Hans' repeats term 'double-high-plan'"),
+    ("id not lowercase ASCII", BASE.replace("id: double-high-plan", "id: Double High"), "glossary.yml:6: term 'Double High': field 'id' must be lowercase ASCII letters, digits and hyphens"),
+    ("term without English", BASE.replace("    en: Double High-Level Plan\n", ""), "glossary.yml:6: term 'double-high-plan': field 'en' must be a non-empty string, found None"),
+    ("unknown category", BASE.replace("category: programmes", "category: nope"), "glossary.yml:6: term 'double-high-plan': field 'category' names unknown category 'nope'"),
+    ("definition without English", BASE.replace("      en: A plan.\n", ""), "glossary.yml:6: term 'double-high-plan': field 'en' must be a non-empty string, found None"),
+    ("variants need a note", BASE.replace("    category: programmes", "    en_variants: [Double High Plan]\n    category: programmes"), "glossary.yml:6: term 'double-high-plan': field 'note' must say why 'Double High-Level Plan' was chosen over its variants"),
+    ("unknown related term", BASE + "    related: [nowhere]\n", "glossary.yml:6: term 'double-high-plan': field 'related' names unknown term 'nowhere'"),
+    ("repeated id", BASE + BASE.split("terms:\n")[1], "glossary.yml:13: term 'double-high-plan': field 'id' is used by another term"),
 ]
 
 
