@@ -124,9 +124,12 @@ def page(browser):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(autouse=True)
 def _default_languages_after_each_test() -> Iterator[None]:
-    """Loading a project makes its languages (and interface catalogs) the registry in use; a test that
-    loads a hostile or a four-language project must not leave it to the tests after it."""
+    """Loading a project makes its languages (and interface catalogs) the registry in use, and its
+    Traditional conversion overrides the table in use; a test that loads a hostile, a four-language or a
+    copied project must leave neither to the tests after it."""
     yield
     from explainer.config import languages as registry
+    from explainer.translation.conversion import use_default_conversion_table
 
     registry._active.clear()
+    use_default_conversion_table()

@@ -51,3 +51,19 @@ def test_the_genre_statistics_count_texts_in_either_script(tmp_path: Path) -> No
     lines = table.splitlines()
     assert lines[1:4] == ["# texts\t2", "# source\ta.txt: https://example.org/a (an Opinion)", "# source\tb.txt: https://example.org/b (a repost in Traditional)"]
     assert "习近平\t2" in lines and not any(line.startswith("职业教\t") for line in lines)
+
+
+def test_leave_one_document_out_chooses_without_the_document_left_out() -> None:
+    from align_eval import choose_jointly, leave_one_document_out
+
+    # Settings (0,) are perfect on a and b and poor on c; settings (1,) the reverse on c only.
+    results = [
+        ((0.0,), {"a": (10, 0, 0), "b": (10, 0, 0), "c": (1, 9, 9)}),
+        ((1.0,), {"a": (5, 5, 5), "b": (5, 5, 5), "c": (10, 0, 0)}),
+    ]
+    found = leave_one_document_out(results, ["a", "b", "c"])
+    # Left out, c is measured with what a and b choose: (0,), whatever suits c itself.
+    values, scores = found["c"]
+    assert values == (0.0,) and (scores.true_positives, scores.false_positives) == (1, 9)
+    # With no setting at precision 0.9 on every document, the worst precision decides before F1.
+    assert choose_jointly(results) == (1.0,)

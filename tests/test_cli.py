@@ -50,8 +50,8 @@ def test_check_lists_every_repair_and_suspicious_spot() -> None:
     assert sum("repair (join)" in line for line in lines) == 5
     assert sum("repair (correction)" in line for line in lines) == 2
     assert any(line.startswith("  sources/vocational-education-2021.txt:31:147: Latin letters in Chinese text 'and' (corrected") for line in lines)
-    assert sum(" alignment override of " in line for line in lines) == 13
-    assert "  sources/vocational-education-2021.alignment.yml:11: alignment override of q2-p1-s4: articles +1 (予以巩固和优化" in result.stdout
+    assert sum(" alignment override of " in line for line in lines) == 6
+    assert "  sources/vocational-education-2021.alignment.yml:8: alignment override of q2-p1-s4: articles +1 (予以巩固和优化" in result.stdout
     summary = next(line for line in lines if line.startswith("  alignment: ") and "links published" in line)
     assert re.search(r"links published \(confidence ≥ 0\.\d+ or reviewed\), \d+ suggestions? for review \(python -m explainer align --review vocational-education-2021\)$", summary)
     assert lines[-1] == "check: clean"

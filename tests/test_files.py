@@ -71,6 +71,6 @@ def test_exchange_reports_a_missing_path_with_its_errno(tmp_path: Path) -> None:
     (tmp_path / "site").mkdir()
     with pytest.raises(FileNotFoundError) as raised:
         exchange(tmp_path / "missing", tmp_path / "site")
-    assert raised.value.errno == errno.ENOENT
+    assert (raised.value.errno, raised.value.strerror) == (errno.ENOENT, os.strerror(errno.ENOENT))
     assert (raised.value.filename, raised.value.filename2) == (str(tmp_path / "missing"), str(tmp_path / "site"))
     assert (tmp_path / "site").is_dir()

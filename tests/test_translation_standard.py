@@ -294,7 +294,7 @@ def test_bad_provenance_input_is_refused(project: Path) -> None:
 def test_unknown_document_key_is_refused(project: Path) -> None:
     path = project / "documents.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("    translated:\n", "    translater:\n"), encoding="utf-8")
-    with pytest.raises(InputError, match="document: unknown key 'translater': did you mean 'translated'\?"):
+    with pytest.raises(InputError, match=r"document: unknown key 'translater': did you mean 'translated'\?"):
         load_project(project)
 
 

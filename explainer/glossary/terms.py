@@ -203,7 +203,7 @@ def _category(path: str, entry: Any, line: int) -> Category:
     if not isinstance(entry, dict):
         raise InputError(path, line, "each category must be a mapping with id, zh-Hans and en")
     category_id = _require_str(path, entry, "category", "id")
-    reject_unknown_keys(path, entry, CATEGORY_KEYS, f"category '{category_id}'")
+    reject_unknown_keys(path, entry, (*CATEGORY_KEYS, *_other_languages()), f"category '{category_id}'")
     what = f"category '{category_id}'"
     names = {CHINESE: _require_str(path, entry, what, CHINESE), ENGLISH: _require_str(path, entry, what, ENGLISH)}
     names[TRADITIONAL] = to_traditional(names[CHINESE])
@@ -298,10 +298,13 @@ def _check_references(path: str, terms: tuple[Term, ...], categories: tuple[Cate
 
 
 def derive_pinyin(text: str) -> str:
-    """Pinyin with tone marks, syllables separated by spaces (pypinyin, phrase-aware)."""
-    syllables = lazy_pinyin(text, style=Style.TONE, errors=lambda chars: list(chars))
-    joined = " ".join(syllable for syllable in syllables if syllable.strip())
-    return re.sub(r"\s*([+—-])\s*", r" \1 ", joined).strip()
+    """Pinyin with tone marks, syllables separated by spaces (pypinyin, phrase-aware).
+
+    A run of other characters stays one word, as it is read (职教20条: zhí jiào 20 tiáo,
+    not 2 0), and a joining +, — or - stands apart (中文+职业技能: zhōng wén + zhí yè jì néng).
+    """
+    spaced = re.sub(r"([+—-])", r" \1 ", " ".join(lazy_pinyin(text, style=Style.TONE)))
+    return " ".join(spaced.split())
 
 
 # -- matching ----------------------------------------------------------------

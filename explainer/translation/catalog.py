@@ -152,7 +152,8 @@ def synchronise(document: Document, catalog: Catalog, lang: str) -> polib.POFile
     """
     po = new_po(document, lang)
     _keep_header(po, catalog.po)
-    revivable = {entry.msgctxt: entry for entry in catalog.obsolete if entry.msgctxt and entry.msgstr}
+    # Translated or not: a translator's comment comes back with its segment, and no obsolete copy stays beside it.
+    revivable = {entry.msgctxt: entry for entry in catalog.obsolete if entry.msgctxt}
     revived: set[int] = set()
     seen: set[str] = set()
     for segment in document.segments():
@@ -177,7 +178,7 @@ def synchronise(document: Document, catalog: Catalog, lang: str) -> polib.POFile
 
 
 def _entry_for(segment: Segment, old: polib.POEntry | None, source_name: str) -> polib.POEntry:
-    entry = polib.POEntry(msgctxt=segment.id, msgid=segment.zh, msgstr="")
+    entry = polib.POEntry(msgctxt=segment.id, msgid=segment.zh)  # untranslated: msgstr defaults to ""
     entry.occurrences = [(source_name, str(segment.line))]
     if old is not None:
         entry.msgstr = old.msgstr
@@ -213,7 +214,7 @@ def template(document: Document) -> polib.POFile:
     """A fresh ``.pot`` template for translators."""
     po = new_po(document, "")
     for segment in document.segments():
-        entry = polib.POEntry(msgctxt=segment.id, msgid=segment.zh, msgstr="")
+        entry = polib.POEntry(msgctxt=segment.id, msgid=segment.zh)  # untranslated: msgstr defaults to ""
         entry.occurrences = [(Path(document.source).name, str(segment.line))]
         po.append(entry)
     return po

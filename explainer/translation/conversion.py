@@ -121,6 +121,13 @@ def use_conversion_table(path: Path) -> None:
     convert.cache_clear()
 
 
+def use_default_conversion_table() -> None:
+    """Convert with the overrides of the project this package belongs to again (what a fresh process does)."""
+    _table_path.clear()
+    _table.cache_clear()
+    convert.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _table() -> ConversionTable:
     return load_conversion_table(_table_path[0] if _table_path else _default_table_path())
