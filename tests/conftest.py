@@ -7,6 +7,7 @@ import functools
 import http.server
 import os
 import shutil
+import signal
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +28,12 @@ CHROMIUM_ARGS = [
 ]
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+# A shell without job control starts a background command (`make test &`, nohup) with SIGINT ignored, and
+# an ignored signal stays ignored in every child: the builds the tests interrupt with Ctrl-C would never
+# see it. A handled signal is reset to the default in a child, so handle it here.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 SLOW_FIXTURES = frozenset({"built_site", "site_url", "browser", "page", "multi_site", "multi_url"})
