@@ -23,32 +23,15 @@ from explainer.document.model import Document
 from explainer.document.parse import parse_file, parse_text
 from explainer.render.i18n import article_label, article_short, part_label
 from explainer.render.urls import DocumentUrls, site_path
+from document_fixtures import SOURCES, ParsedOnDemand, fixture
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures" / "documents"
-
-
-def fixture(name: str) -> Path:
-    return next(FIXTURES.glob(f"{name}.*[dt]"))
-
-
-SOURCES = {path.stem: path for path in [*FIXTURES.glob("*.txt"), *FIXTURES.glob("*.md")] if path.name != "README.md"}
-
-
-class _ParsedOnDemand(dict[str, Document]):
-    """Fixture name → its model, parsed when a test first reads it."""
-
-    def __missing__(self, name: str) -> Document:
-        document = parse_file(SOURCES[name])
-        self[name] = document
-        return document
 
 
 @pytest.fixture
 def documents() -> dict[str, Document]:
-    """Each test parses the fixtures it reads: a mutation run credits the parser's code only to
-    the test that ran it, and runs only those tests on a mutant (a module-wide parse counts for one)."""
-    return _ParsedOnDemand()
+    """Each test parses the fixtures it reads (see ParsedOnDemand)."""
+    return ParsedOnDemand()
 
 
 # -- counts and URLs, per fixture ---------------------------------------------------------------

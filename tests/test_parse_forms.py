@@ -18,18 +18,13 @@ from explainer.document.corrections import ClosingDecision, Corrections, load_co
 from explainer.common.errors import InputError, ParseError
 from explainer.export.data import document_export
 from explainer.document.model import Document
-from explainer.document.parse import closing_start, Line, parse_file, parse_text
+from explainer.document.parse import closing_start, Line, parse_text
 from explainer.config.project import DocumentConfig
+from document_fixtures import SOURCES, ParsedOnDemand, fixture
 from lossless import without_marker
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "documents"
-SOURCES = {path.stem: path for path in sorted([*FIXTURES.glob("*.txt"), *FIXTURES.glob("*.md")]) if path.name != "README.md"}
 NAMES = sorted(SOURCES)
-
-
-def fixture(name: str) -> Path:
-    return SOURCES[name]
 
 
 def model_json(document: Document, source: Path) -> str:
@@ -46,20 +41,10 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "explainer", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
 
 
-class _ParsedOnDemand(dict[str, Document]):
-    """Fixture name → its model, parsed when a test first reads it."""
-
-    def __missing__(self, name: str) -> Document:
-        document = parse_file(fixture(name))
-        self[name] = document
-        return document
-
-
 @pytest.fixture
 def documents() -> dict[str, Document]:
-    """Each test parses the fixtures it reads: a mutation run credits the parser's code only to
-    the test that ran it, and runs only those tests on a mutant (a module-wide parse counts for one)."""
-    return _ParsedOnDemand()
+    """Each test parses the fixtures it reads (see ParsedOnDemand)."""
+    return ParsedOnDemand()
 
 
 def test_there_is_a_fixture_for_every_form() -> None:
