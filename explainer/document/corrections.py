@@ -118,23 +118,28 @@ def load_corrections(path: Path) -> Corrections:
     return Corrections(corrections, accepted, _closing(path, data), _truncated(path, data))
 
 
+def _decision(path: Path, data: LineDict, section: str, known: tuple[str, ...]) -> LineDict | None:
+    """The reviewed decision under ``section`` (a mapping with 'line' and 'why'), if the file makes one."""
+    decision = data.get(section)
+    if decision is None:
+        return None
+    if not isinstance(decision, LineDict):
+        raise InputError(str(path), data.line_of(section), f"'{section}' must be a mapping with 'line' and 'why'")
+    reject_unknown_keys(path, decision, known, f"'{section}'")
+    return decision
+
+
 def _truncated(path: Path, data: LineDict) -> TruncationDecision | None:
-    truncated = data.get("truncated")
+    truncated = _decision(path, data, "truncated", TRUNCATED_KEYS)
     if truncated is None:
         return None
-    if not isinstance(truncated, LineDict):
-        raise InputError(str(path), data.line_of("truncated"), "'truncated' must be a mapping with 'line' and 'why'")
-    reject_unknown_keys(path, truncated, TRUNCATED_KEYS, "'truncated'")
     return TruncationDecision(_int_field(path, truncated, "line"), _str_field(path, truncated, "why"), truncated.line)
 
 
 def _closing(path: Path, data: LineDict) -> ClosingDecision | None:
-    closing = data.get("closing")
+    closing = _decision(path, data, "closing", CLOSING_KEYS)
     if closing is None:
         return None
-    if not isinstance(closing, LineDict):
-        raise InputError(str(path), data.line_of("closing"), "'closing' must be a mapping with 'line' and 'why'")
-    reject_unknown_keys(path, closing, CLOSING_KEYS, "'closing'")
     value = _field(path, closing, "line")
     if not (_is_integer(value) and value >= 0):
         raise InputError(
