@@ -82,17 +82,14 @@ def avoided_problems(root: Path, document: Document) -> list[str]:
 
 def traditional_term_problems(root: Path) -> list[str]:
     """The term base in Traditional Chinese (terms and definitions): conversions known to go wrong, mainland quotes left."""
-    from ..translation.conversion import MAINLAND_QUOTES, conversion_table
+    from ..translation.conversion import conversion_faults
 
     glossary = load_glossary(str(root / GLOSSARY_FILE))
-    table = conversion_table()
     problems = []
     for term in glossary.terms:
         for text in (term.zh_hant, term.definition["zh-Hant"]):
-            for suspect in table.suspects:
-                if suspect.traditional in text:
-                    problems.append(f"{glossary.path}:{term.line}: term '{term.id}': zh-Hant conversion writes {suspect.traditional}: {suspect.why} (add a reviewed override to {table.path})")
-            left = "".join(char for char in text if char in MAINLAND_QUOTES)
+            suspects, left = conversion_faults(text)
+            problems += [f"{glossary.path}:{term.line}: term '{term.id}': {problem}" for problem in suspects]
             if left:
                 problems.append(f"{glossary.path}:{term.line}: term '{term.id}': zh-Hant text keeps mainland quotation marks {left}")
     return problems

@@ -155,6 +155,18 @@ def apply_overrides(simplified: str, converted: str, overrides: tuple[Conversion
     return "".join(chars)
 
 
+def conversion_faults(converted: str) -> tuple[list[str], str]:
+    """What is wrong with a Traditional text: a problem line for each conversion known to go wrong in it
+    (the reviewed suspects), and the mainland quotation marks it still has."""
+    table = conversion_table()
+    suspects = [
+        f"zh-Hant conversion writes {suspect.traditional}: {suspect.why} (add a reviewed override to {table.path})"
+        for suspect in table.suspects
+        if suspect.traditional in converted
+    ]
+    return suspects, "".join(char for char in converted if char in MAINLAND_QUOTES)
+
+
 def taiwan_quotes(text: str) -> str:
     """Mainland quotation marks → Taiwan's: “…” → 「…」, nested ‘…’ or “…” → 『…』.
 

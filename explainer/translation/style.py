@@ -18,7 +18,7 @@ from ..common.errors import InputError
 from ..common.yamlfile import load_yaml
 from ..document.model import Document
 from .catalog import load_catalog, po_path
-from .conversion import MAINLAND_QUOTES, conversion_table, opencc_traditional, to_traditional
+from .conversion import conversion_faults, conversion_table, opencc_traditional, to_traditional
 
 STYLE_PATTERNS_FILE = "translations/en/style-patterns.yml"
 
@@ -112,10 +112,8 @@ def traditional_problems(root: Path, document: Document) -> list[str]:
     for segment in document.segments():
         converted = to_traditional(segment.zh)
         where = f"{document.source}:{segment.line}: {segment.id}"
-        for suspect in table.suspects:
-            if suspect.traditional in converted:
-                problems.append(f"{where}: zh-Hant conversion writes {suspect.traditional}: {suspect.why} (add a reviewed override to {table.path})")
-        left = "".join(char for char in converted if char in MAINLAND_QUOTES)
+        suspects, left = conversion_faults(converted)
+        problems += [f"{where}: {problem}" for problem in suspects]
         if left:
             problems.append(f"{where}: zh-Hant text keeps mainland quotation marks {left}: expected 「」 and 『』 (unbalanced quotes in the source?)")
     text = "".join(segment.zh for segment in document.segments())
