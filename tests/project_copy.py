@@ -55,3 +55,15 @@ def small_project(target: Path) -> Path:
     po.append(polib.POEntry(msgctxt="title", msgid="关于测试的意见", msgstr="Opinions on Testing"))
     po.save(str(po_dir / "t.po"))
     return target
+
+
+class FakeEngine:
+    """A deterministic stand-in for a translation service, for the tests of `translate`: it drafts
+    ``EN[text]`` and records every text it was asked for."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def translate(self, text: str) -> str:
+        self.calls.append(text)
+        return f"EN[{text}]"

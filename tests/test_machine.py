@@ -10,19 +10,8 @@ import requests
 
 from explainer.translation import machine
 from explainer.translation.machine import request_timeout, translate_project
-from project_copy import small_project
+from project_copy import FakeEngine, small_project
 
-
-
-class FakeEngine:
-    """Deterministic stand-in for a translation service."""
-
-    def __init__(self) -> None:
-        self.calls: list[str] = []
-
-    def translate(self, text: str) -> str:
-        self.calls.append(text)
-        return f"EN[{text}]"
 
 
 class UnreachableEngine:

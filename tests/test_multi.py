@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from project_copy import SEED, SEED_FILES, copy_files
+from project_copy import SEED, SEED_FILES, FakeEngine, copy_files
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "multi"
@@ -139,10 +139,6 @@ def test_search_spans_documents(multi_site: Path) -> None:
 
 def test_translate_drafts_every_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from explainer.translation.machine import translate_project
-
-    class FakeEngine:
-        def translate(self, text: str) -> str:
-            return f"EN[{text}]"
 
     project = assemble(tmp_path / "project")
     seed_po = (project / f"translations/en/{SEED}.po").read_text(encoding="utf-8")

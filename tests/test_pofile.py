@@ -15,6 +15,8 @@ from pathlib import Path
 import polib
 import pytest
 from hostile import copy_project
+from project_copy import SMALL_SOURCE, FakeEngine
+from project_copy import small_project as copy_small_project
 
 from explainer.common.errors import InputError
 from explainer.document.parse import parse_text
@@ -128,18 +130,6 @@ def test_every_command_refuses_a_broken_po_file(broken_project: Path, command: l
 
 # -- translate keeps history and every header field, and writes only on change --------------
 
-SOURCE = "《关于测试的意见》\n一、总体要求\n(一) 指导思想。坚持立德树人。加强组织领导。\n"
-
-
-class FakeEngine:
-    def __init__(self) -> None:
-        self.calls: list[str] = []
-
-    def translate(self, text: str) -> str:
-        self.calls.append(text)
-        return f"EN[{text}]"
-
-
 class OfflineEngine:
     def translate(self, text: str) -> str:
         raise AssertionError("nothing is missing: no request may be made")
@@ -147,10 +137,8 @@ class OfflineEngine:
 
 @pytest.fixture
 def small_project(tmp_path: Path) -> Path:
-    (tmp_path / "sources").mkdir()
-    (tmp_path / "sources" / "t.txt").write_text(SOURCE, encoding="utf-8")
-    (tmp_path / "documents.yml").write_text("documents:\n  - slug: t\n    source: sources/t.txt\n", encoding="utf-8")
-    (tmp_path / "translations" / "en").mkdir(parents=True)
+    """The translate tests' small project, its catalog complete and written by hand, with a team's header and notes."""
+    copy_small_project(tmp_path)
     (tmp_path / "translations" / "en" / "t.po").write_text(
         "# Team notes: keep British spelling.\n"
         'msgid ""\nmsgstr ""\n'
@@ -177,7 +165,7 @@ def test_offline_translate_with_nothing_to_draft_leaves_the_file_untouched(small
 
 def test_translate_keeps_every_header_field_and_comment(small_project: Path) -> None:
     source = small_project / "sources/t.txt"
-    source.write_text(SOURCE.replace("加强组织领导。", "加强组织领导。完善保障。"), encoding="utf-8")
+    source.write_text(SMALL_SOURCE.replace("加强组织领导。", "加强组织领导。完善保障。"), encoding="utf-8")
     assert translate_project(small_project, "en", "fake", 5.0, engine=FakeEngine()) == 0
     po = read_po(small_project / "translations/en/t.po")
     assert po.header == "Team notes: keep British spelling."
@@ -190,7 +178,7 @@ def test_translate_keeps_every_header_field_and_comment(small_project: Path) -> 
 def test_obsolete_entries_survive_every_later_run(small_project: Path) -> None:
     source = small_project / "sources/t.txt"
     path = small_project / "translations/en/t.po"
-    source.write_text(SOURCE.replace("加强组织领导。", ""), encoding="utf-8")
+    source.write_text(SMALL_SOURCE.replace("加强组织领导。", ""), encoding="utf-8")
     for _ in range(3):
         assert translate_project(small_project, "en", "fake", 5.0, engine=FakeEngine()) == 0
         obsolete = [entry for entry in read_po(path) if entry.obsolete]
@@ -198,7 +186,7 @@ def test_obsolete_entries_survive_every_later_run(small_project: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert '#~ msgctxt "a01-p1-s2"\n#~ msgid "加强组织领导。"\n#~ msgstr "Strengthen leadership."\n' in text
     # The sentence comes back: so does its translation, without a machine draft.
-    source.write_text(SOURCE, encoding="utf-8")
+    source.write_text(SMALL_SOURCE, encoding="utf-8")
     engine = FakeEngine()
     assert translate_project(small_project, "en", "fake", 5.0, engine=engine) == 0
     entries = {entry.msgctxt: entry for entry in read_po(path)}
@@ -206,7 +194,7 @@ def test_obsolete_entries_survive_every_later_run(small_project: Path) -> None:
 
 
 def test_a_changed_entry_rewrites_the_file(small_project: Path) -> None:
-    document = parse_text(SOURCE.replace("坚持立德树人。", "坚持立德树人，德技并修。"), "t.txt", "t")
+    document = parse_text(SMALL_SOURCE.replace("坚持立德树人。", "坚持立德树人，德技并修。"), "t.txt", "t")
     path = small_project / "translations/en/t.po"
     catalog = load_catalog(path)
     po = synchronise(document, catalog, "en")
